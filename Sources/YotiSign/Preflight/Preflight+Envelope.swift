@@ -1,0 +1,106 @@
+extension Preflight.Checker {
+    /// The envelope-wide options: name, emails, reminders, sender, webhooks, branding, redirects.
+    mutating func checkEnvelope() {
+        let name = options.name
+        if !Preflight.envelopeNameLength.contains(name.count) {
+            add(
+                .envelopeNameInvalid,
+                "The envelope name must be 1–\(Preflight.envelopeNameLength.upperBound) characters; it is \(name.count).",
+                at: "name"
+            )
+        }
+        if let bad = Preflight.forbidden(in: name, Preflight.forbiddenInEnvelopeName) {
+            add(.envelopeNameInvalid, "The envelope name \"\(name)\" contains \(bad), which the API refuses.", at: "name")
+        }
+
+        let emails = options.emails
+        if let message = emails?.invitation?.body.message {
+            if !Preflight.invitationMessageLength.contains(message.count) {
+                add(
+                    .invitationMessageInvalid,
+                    "The invitation message must be 1–\(Preflight.invitationMessageLength.upperBound) characters; it is \(message.count).",
+                    at: "emails.invitation.body.message"
+                )
+            }
+        } else if kind == .standard, let invited = firstInvitedSigner() {
+            add(
+                .invitationMessageMissing,
+                "\(invited) is sent an invitation email, so the envelope needs an invitation message (emails.invitation.body.message).",
+                at: "emails.invitation"
+            )
+        }
+        if let senderName = emails?.name, let bad = Preflight.forbidden(in: senderName) {
+            add(.senderNameInvalid, "The sender name \"\(senderName)\" contains \(bad), which the API refuses.", at: "emails.name")
+        }
+        if let replyTo = emails?.replyTo, !Preflight.isPlausibleEmail(replyTo) {
+            add(.replyToInvalid, "The reply-to address \"\(replyTo)\" is not a valid email address.", at: "emails.reply_to")
+        }
+        if let frequency = emails?.reminders?.frequency, !Reminders.allowedFrequencies.contains(frequency) {
+            add(
+                .reminderFrequencyInvalid,
+                "The reminder frequency \(frequency) is not one of 0, 1, 2 or 7 days.",
+                at: "emails.reminders.frequency"
+            )
+        }
+        for notification in options.sender?.eventNotifications ?? [] where notification != .envelopeCompletion {
+            add(
+                .senderNotificationInvalid,
+                "The sender can only be sent \"envelope_completion\", not \"\(notification.rawValue)\".",
+                at: "sender.event_notifications"
+            )
+        }
+        if let destination = options.notifications?.destination, !Preflight.isHTTPSURL(destination) {
+            add(
+                .notificationDestinationInvalid,
+                "The webhook destination \"\(destination)\" must be an https:// URL.",
+                at: "notifications.destination"
+            )
+        }
+        if let redirects = options.parentRedirectURLs {
+            for (key, url) in [("success", redirects.success), ("failure", redirects.failure)]
+            where !Preflight.isHTTPSURL(url) {
+                add(
+                    .redirectURLInvalid,
+                    "The \(key) redirect \"\(url)\" must be an https:// URL.",
+                    at: "parent_redirect_urls.\(key)"
+                )
+            }
+        }
+        if let logo = options.branding?.logoOptions?.logoBase64 {
+            let bytes = Preflight.decodedBase64Length(logo)
+            if bytes > Preflight.maximumLogoBytes {
+                add(
+                    .logoTooLarge,
+                    "The branding logo is \(bytes / 1000) kB; at most \(Preflight.maximumLogoBytes / 1000) kB are allowed.",
+                    at: "branding.logo_options.logo_base64"
+                )
+            }
+        }
+    }
+
+    /// The first signer who will get an invitation email (the default when
+    /// `event_notifications` is omitted), described for a message.
+    private func firstInvitedSigner() -> String? {
+        for (index, recipient) in options.recipients.enumerated() where recipient.type == .signer {
+            let notifications = recipient.eventNotifications ?? [.signerInvitation]
+            if notifications.contains(.signerInvitation) {
+                return describe(recipient, index: index).capitalisingFirst()
+            }
+        }
+        return nil
+    }
+
+    /// `recipient 2 "Ada Lovelace" (Signer 1)`: how messages name a recipient.
+    func describe(_ recipient: Recipient, index: Int) -> String {
+        var text = "recipient \(index + 1) \"\(recipient.name)\""
+        if let role = recipient.role, !role.isEmpty { text += " (\(role))" }
+        return text
+    }
+}
+
+extension String {
+    func capitalisingFirst() -> String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
