@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tagscan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TagScanKit", targets: ["TagScanKit"]),
+        .library(name: "YotiSign", targets: ["YotiSign"]),
+        .executable(name: "tagscan", targets: ["tagscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // C: poppler-glib headers only.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+        ),
+        // C++: the few things poppler-glib does not expose (page /Rotate), through poppler's
+        // core API when libpoppler-private-dev is installed; compiles to a stub otherwise.
+        .target(
+            name: "CPopplerCore",
+            dependencies: ["CPoppler"],
+            linkerSettings: [.linkedLibrary("poppler")]
+        ),
+
+        // Libraries.
+        .target(
+            name: "YotiSign",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TagScanKit",
+            dependencies: ["CPoppler", "CPopplerCore", "YotiSign", "Yams"],
+            swiftSettings: swiftSettings
+        ),
+
+        // Executable.
+        .executableTarget(
+            name: "tagscan",
+            dependencies: [
+                "TagScanKit", "YotiSign",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "TagScanKitTests",
+            dependencies: ["TagScanKit"],
+            exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "YotiSignTests",
+            dependencies: [
+                "YotiSign",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TagScanCLITests",
+            dependencies: ["TagScanKit"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)
+
+var swiftSettings: [SwiftSetting] {
+    [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
+}
