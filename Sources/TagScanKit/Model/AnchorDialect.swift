@@ -1,0 +1,10 @@
+/// Which syntax an anchor was written in (SPEC §3).
+public enum AnchorDialect: String, Sendable, Codable, Hashable, CaseIterable {
+    case yoti
+    case custom
+    case docusign
+    case acrobat
+    case dropbox
+    case docuseal
+    case documenso
+}

@@ -1,0 +1,25 @@
+/// Why a document produced no result. `code` values are stable (SPEC §4).
+public struct DocumentError: Error, Sendable, Codable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable, Hashable, CaseIterable {
+        case notFound = "not-found"
+        case notAPDF = "not-a-pdf"
+        case damaged
+        case encrypted
+        case wrongPassword = "wrong-password"
+        case unsupportedEncryption = "unsupported-encryption"
+        case unreadable
+        case timeout
+        case tooLarge = "too-large"
+        case crashed
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

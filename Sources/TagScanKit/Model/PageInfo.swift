@@ -1,0 +1,19 @@
+/// One page's displayed size (crop box ∩ media box, swapped for 90/270) and its `/Rotate`.
+public struct PageInfo: Sendable, Codable, Hashable {
+    public var pageNumber: Int
+    public var width: Double
+    public var height: Double
+    public var rotation: Int
+
+    public init(pageNumber: Int, width: Double, height: Double, rotation: Int) {
+        self.pageNumber = pageNumber
+        self.width = width
+        self.height = height
+        self.rotation = rotation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pageNumber = "page_number"
+        case width, height, rotation
+    }
+}

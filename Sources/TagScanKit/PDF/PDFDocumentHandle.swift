@@ -1,0 +1,168 @@
+import Foundation
+internal import CPoppler
+internal import CPopplerCore
+
+/// Owns one open poppler document. Confined to the thread that opened it (poppler documents must
+/// not be shared between threads); hands out only Swift values.
+final class PDFDocumentHandle {
+    private let document: OpaquePointer
+    let pageCount: Int
+
+    /// Opens `source`, mapping every failure to a SPEC §4 error code.
+    init(source: DocumentSource, password: String?) throws(DocumentError) {
+        try Self.checkHeader(source)
+        var error: UnsafeMutablePointer<GError>? = nil
+        // poppler 22.12's new_from_bytes and new_from_data crash on a wrong password (their retry
+        // with the raw password reuses a freed stream); new_from_file and new_from_stream do not.
+        let opened: OpaquePointer?
+        switch source {
+        case .file(let path):
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard let uri = g_filename_to_uri(absolute, nil, &error) else {
+                let message = error.map { GLibError(takingOwnershipOf: $0).message } ?? "cannot open"
+                throw DocumentError(.notFound, "\(path): \(message)")
+            }
+            defer { g_free(uri) }
+            opened = poppler_document_new_from_file(uri, password, &error)
+        case .data(let data, _):
+            let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+            defer { g_bytes_unref(bytes) }
+            let stream = g_memory_input_stream_new_from_bytes(bytes)
+            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+            opened = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
+        }
+        guard let document = opened else {
+            let failure = error.map { GLibError(takingOwnershipOf: $0) }
+            let detail = failure?.message ?? "poppler could not open the document"
+            if failure?.isEncrypted == true {
+                if let password, !password.isEmpty {
+                    throw DocumentError(.wrongPassword, "\(source.displayPath): the password is not correct")
+                }
+                throw DocumentError(.encrypted, "\(source.displayPath): the document is encrypted and needs a password")
+            }
+            throw DocumentError(.damaged, "\(source.displayPath): \(detail)")
+        }
+        self.document = document
+        self.pageCount = Int(poppler_document_get_n_pages(document))
+        if pageCount == 0 {
+            g_object_unref(UnsafeMutableRawPointer(document))
+            throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
+        }
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(document))
+    }
+
+    /// Rejects what is plainly not a PDF before poppler sees it, so the error says so.
+    private static func checkHeader(_ source: DocumentSource) throws(DocumentError) {
+        let head: Data
+        switch source {
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw DocumentError(.notFound, "\(path): no such file")
+            }
+            if isDirectory.boolValue { throw DocumentError(.notAPDF, "\(path): is a folder") }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DocumentError(.notFound, "\(path): cannot be read (permission denied?)")
+            }
+            defer { try? handle.close() }
+            head = (try? handle.read(upToCount: 1024)) ?? Data()
+        case .data(let data, _):
+            head = data.prefix(1024)
+        }
+        if head.isEmpty { throw DocumentError(.notAPDF, "\(source.displayPath): the file is empty") }
+        if head.range(of: Data("%PDF-".utf8)) == nil {
+            throw DocumentError(.notAPDF, "\(source.displayPath): no %PDF- header in the first 1024 bytes")
+        }
+    }
+
+    /// Each page's `/Rotate`, read through poppler's core API, which poppler-glib does not expose.
+    /// Nil when the core API was not available at build time.
+    static func pageRotations(source: DocumentSource, password: String?, pageCount: Int) -> [Int]? {
+        var out = [Int32](repeating: 0, count: pageCount)
+        let count: Int32 = out.withUnsafeMutableBufferPointer { buffer in
+            switch source {
+            case .file(let path):
+                return tagscan_core_page_rotations(path, nil, 0, password, buffer.baseAddress, Int32(pageCount))
+            case .data(let data, _):
+                return data.withUnsafeBytes {
+                    tagscan_core_page_rotations(nil, $0.baseAddress, $0.count, password, buffer.baseAddress, Int32(pageCount))
+                }
+            }
+        }
+        guard count == pageCount else { return nil }
+        return out.map(Int.init)
+    }
+
+    /// Extracts page `index` (0-based): size, scalars, one box per scalar and, when `wantsStyles`
+    /// says so for the page's scalars, its style runs. The page object is released before return.
+    func pageText(at index: Int, rotation: Int?, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let info = PageInfo(
+            pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100,
+            rotation: rotation ?? Self.guessRotation(page: page, width: width, height: height)
+        )
+
+        guard let text = poppler_page_get_text(page) else {
+            return PageText(info: info, scalars: [], boxes: [], styles: [])
+        }
+        defer { g_free(text) }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
+        var rectangleCount: guint = 0
+        _ = poppler_page_get_text_layout(page, &rectangles, &rectangleCount)
+        defer { g_free(rectangles) }
+
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(Int(rectangleCount))
+        for scalar in String(cString: text).unicodeScalars where !(0x202A...0x202E).contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        var boxes: [Box] = []
+        let usable = min(scalars.count, Int(rectangleCount))
+        boxes.reserveCapacity(usable)
+        if let rectangles {
+            for i in 0..<usable {
+                let r = rectangles[i]
+                boxes.append(Box(x: r.x1, y: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1))
+            }
+        }
+        // Should the text and layout ever disagree, keep only what has a box.
+        if scalars.count > usable { scalars.removeLast(scalars.count - usable) }
+
+        var styles: [PageText.StyleRun] = []
+        if wantsStyles(scalars), let list = poppler_page_get_text_attributes(page) {
+            defer { poppler_page_free_text_attributes(list) }
+            var node: UnsafeMutablePointer<GList>? = list
+            while let current = node {
+                if let raw = current.pointee.data {
+                    let attributes = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                    let start = Int(attributes.start_index), end = Int(attributes.end_index) + 1
+                    if start < end {
+                        styles.append(
+                            PageText.StyleRun(
+                                range: start..<end, fontSize: attributes.font_size,
+                                red: UInt8(attributes.color.red >> 8), green: UInt8(attributes.color.green >> 8),
+                                blue: UInt8(attributes.color.blue >> 8)))
+                    }
+                }
+                node = current.pointee.next
+            }
+        }
+        return PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
+    }
+
+    /// Without poppler's core API only a quarter turn shows, as swapped sides of the crop box.
+    private static func guessRotation(page: OpaquePointer, width: Double, height: Double) -> Int {
+        var crop = PopplerRectangle()
+        poppler_page_get_crop_box(page, &crop)
+        let cropWidth = abs(crop.x2 - crop.x1), cropHeight = abs(crop.y2 - crop.y1)
+        let swapped = abs(cropWidth - height) < 0.01 && abs(cropHeight - width) < 0.01 && abs(width - height) > 0.01
+        return swapped ? 90 : 0
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Synchronization
+
+/// One batch scan over bounded worker threads.
+///
+/// Each worker owns the poppler documents it opens (never shared). A worker that opens a long
+/// document queues the rest of its pages in units, which idle workers take, each opening its own
+/// copy; workers prefer queued page units to new documents, so long documents finish early and
+/// memory stays flat. Results are emitted strictly in input order.
+final class BatchRun: Sendable {
+    private enum Unit: Sendable {
+        case open(Int)
+        case pages(Int, Range<Int>)
+    }
+
+    private struct DocumentState {
+        var rotations: [Int]?
+        var scans: [PageScan?] = []
+        var pendingUnits = 0
+    }
+
+    private struct State {
+        var nextDocument = 0
+        var pageUnits: [Unit] = []
+        var nextPageUnit = 0
+        var documents: [DocumentState]
+        var results: [DocumentResult?]
+        var nextToEmit = 0
+    }
+
+    private let sources: [DocumentSource]
+    private let options: ScanOptions
+    private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    private let state: Mutex<State>
+    private let cancelled = Atomic<Bool>(false)
+
+    init(sources: [DocumentSource], options: ScanOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
+        self.sources = sources
+        self.options = options
+        self.onDocument = onDocument
+        state = Mutex(State(documents: Array(repeating: DocumentState(), count: sources.count), results: Array(repeating: nil, count: sources.count)))
+    }
+
+    func cancel() { cancelled.store(true, ordering: .relaxed) }
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// Runs to completion on the calling thread plus `jobs - 1` others; returns results in input
+    /// order, with nil for documents skipped because of cancellation.
+    func run() -> [DocumentResult?] {
+        PopplerWarmUp.ensure()
+        let workers = min(options.jobs, max(1, sources.count * 64))
+        if workers == 1 {
+            work()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
+        }
+        return state.withLock { $0.results }
+    }
+
+    private func nextUnit() -> Unit? {
+        state.withLock { s in
+            if s.nextPageUnit < s.pageUnits.count {
+                defer { s.nextPageUnit += 1 }
+                return s.pageUnits[s.nextPageUnit]
+            }
+            guard s.nextDocument < sources.count else { return nil }
+            defer { s.nextDocument += 1 }
+            return .open(s.nextDocument)
+        }
+    }
+
+    private func work() {
+        var current: (index: Int, handle: PDFDocumentHandle)?
+        while !isCancelled, let unit = nextUnit() {
+            switch unit {
+            case .open(let index):
+                current = nil
+                let source = sources[index]
+                let handle: PDFDocumentHandle
+                do {
+                    handle = try PDFDocumentHandle(source: source, password: options.password)
+                } catch {
+                    finish(index, with: .failed(path: source.displayPath, fileName: source.fileName, error))
+                    continue
+                }
+                current = (index, handle)
+                let count = handle.pageCount
+                let rotations = PDFDocumentHandle.pageRotations(source: source, password: options.password, pageCount: count)
+                let size = options.pagesPerUnit
+                let rest = stride(from: size, to: count, by: size).map { Unit.pages(index, $0..<min($0 + size, count)) }
+                state.withLock { s in
+                    s.documents[index].rotations = rotations
+                    s.documents[index].scans = Array(repeating: nil, count: count)
+                    s.documents[index].pendingUnits = 1 + rest.count
+                    s.pageUnits += rest
+                }
+                scan(index, pages: 0..<min(size, count), handle: handle, rotations: rotations)
+            case .pages(let index, let range):
+                if current?.index != index {
+                    current = nil
+                    guard let handle = try? PDFDocumentHandle(source: sources[index], password: options.password) else {
+                        // It opened a moment ago on another worker; it cannot fail now short of the
+                        // file changing under us. Record the pages as unreadable rather than lose them.
+                        scan(index, pages: range, handle: nil, rotations: nil)
+                        continue
+                    }
+                    current = (index, handle)
+                }
+                let rotations = state.withLock { $0.documents[index].rotations }
+                scan(index, pages: range, handle: current?.handle, rotations: rotations)
+            }
+        }
+    }
+
+    private func scan(_ index: Int, pages: Range<Int>, handle: PDFDocumentHandle?, rotations: [Int]?) {
+        var scans: [(Int, PageScan)] = []
+        scans.reserveCapacity(pages.count)
+        for page in pages {
+            if isCancelled { return }
+            let text = handle?.pageText(at: page, rotation: rotations?[page], wantsStyles: PageScan.wantsStyles)
+            scans.append((page, text.map(PageScan.init) ?? PageScan(missingPage: page + 1)))
+        }
+        let finished: [PageScan]? = state.withLock { s in
+            for (page, scan) in scans { s.documents[index].scans[page] = scan }
+            s.documents[index].pendingUnits -= 1
+            guard s.documents[index].pendingUnits == 0 else { return nil }
+            defer { s.documents[index] = DocumentState() }
+            return s.documents[index].scans.compactMap { $0 }
+        }
+        if let finished {
+            finish(index, with: DocumentAssembler(options: options).assemble(source: sources[index], pages: finished))
+        }
+    }
+
+    private func finish(_ index: Int, with result: DocumentResult) {
+        state.withLock { s in
+            s.results[index] = result
+            while s.nextToEmit < s.results.count, let ready = s.results[s.nextToEmit] {
+                onDocument?(s.nextToEmit, ready)
+                s.nextToEmit += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// How a scan runs and places fields.
+public struct ScanOptions: Sendable, Hashable {
+    /// Password for encrypted documents (user or owner password).
+    public var password: String?
+    /// Worker threads; each opens its own copy of a document. Defaults to the machine's cores.
+    public var jobs: Int
+    /// `sign_group` per recipient role ("Signer 2": 2); roles not listed get 1.
+    public var signGroups: [String: Int]
+    /// Width of `text_field` tags as a fraction of the page width.
+    public var textFieldWidth: Double
+    /// Pages a worker takes from a long document at a time; the rest go to other workers.
+    public var pagesPerUnit: Int
+
+    public init(
+        password: String? = nil, jobs: Int = ScanOptions.defaultJobs, signGroups: [String: Int] = [:],
+        textFieldWidth: Double = 0.2, pagesPerUnit: Int = 32
+    ) {
+        self.password = password
+        self.jobs = max(1, jobs)
+        self.signGroups = signGroups
+        self.textFieldWidth = textFieldWidth
+        self.pagesPerUnit = max(1, pagesPerUnit)
+    }
+
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+import Foundation

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Finds anchors in PDF documents and places Yoti tags.
+///
+/// ```swift
+/// let scanner = Scanner(options: ScanOptions(jobs: 4))
+/// let result = try await scanner.scan(.file(path: "nda.pdf"))
+/// for recipient in result.recipients { print(recipient.role, recipient.tags.count) }
+/// ```
+///
+/// Unreadable documents are results with `status == .error`, never thrown errors; the only error
+/// thrown is `CancellationError`, checked between pages.
+public struct Scanner: Sendable {
+    public var options: ScanOptions
+
+    public init(options: ScanOptions = ScanOptions()) {
+        self.options = options
+    }
+
+    /// Scans one document; its pages are spread over `options.jobs` workers.
+    public func scan(_ source: DocumentSource) async throws -> DocumentResult {
+        try await scan([source]).documents[0]
+    }
+
+    /// Scans documents in parallel; `onDocument` is called in input order as each result is ready
+    /// (for streaming output), from a worker thread.
+    public func scan(
+        _ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil
+    ) async throws -> ScanReport {
+        let run = BatchRun(sources: sources, options: options, onDocument: onDocument)
+        let results = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run.run()) }
+            }
+        } onCancel: {
+            run.cancel()
+        }
+        try Task.checkCancellation()
+        if run.isCancelled { throw CancellationError() }
+        return ScanReport(documents: results.compactMap { $0 })
+    }
+
+    /// Scans files and folders (recursively, `*.pdf`, sorted); `-` reads a PDF from stdin.
+    public func scan(paths: [String], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil) async throws -> ScanReport {
+        try await scan(DocumentSource.expanding(paths), onDocument: onDocument)
+    }
+
+    /// Blocking variant for callers without a concurrency context.
+    public func scanBlocking(_ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil) -> ScanReport {
+        ScanReport(documents: BatchRun(sources: sources, options: options, onDocument: onDocument).run().compactMap { $0 })
+    }
+}
