@@ -13,6 +13,10 @@ public struct DocumentResult: Sendable, Codable, Hashable {
     public var status: Status
     public var error: DocumentError?
     public var pageCount: Int
+    /// Size of the file in bytes (Yoti limits an envelope to 20 MB).
+    public var fileSize: Int?
+    /// The document carries JavaScript, which Yoti rejects.
+    public var hasJavaScript: Bool
     public var pages: [PageInfo]
     public var anchors: [Anchor]
     public var recipients: [RecipientTags]
@@ -20,7 +24,7 @@ public struct DocumentResult: Sendable, Codable, Hashable {
 
     public init(
         path: String, fileName: String, status: Status = .ok, error: DocumentError? = nil,
-        pageCount: Int = 0, pages: [PageInfo] = [], anchors: [Anchor] = [],
+        pageCount: Int = 0, fileSize: Int? = nil, hasJavaScript: Bool = false, pages: [PageInfo] = [], anchors: [Anchor] = [],
         recipients: [RecipientTags] = [], diagnostics: [Diagnostic] = []
     ) {
         self.path = path
@@ -28,6 +32,8 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         self.status = status
         self.error = error
         self.pageCount = pageCount
+        self.fileSize = fileSize
+        self.hasJavaScript = hasJavaScript
         self.pages = pages
         self.anchors = anchors
         self.recipients = recipients
@@ -35,8 +41,8 @@ public struct DocumentResult: Sendable, Codable, Hashable {
     }
 
     /// A result for a document that could not be read.
-    public static func failed(path: String, fileName: String, _ error: DocumentError) -> DocumentResult {
-        DocumentResult(path: path, fileName: fileName, status: .error, error: error)
+    public static func failed(path: String, fileName: String, fileSize: Int? = nil, _ error: DocumentError) -> DocumentResult {
+        DocumentResult(path: path, fileName: fileName, status: .error, error: error, fileSize: fileSize)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -44,6 +50,8 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         case fileName = "file_name"
         case status, error
         case pageCount = "page_count"
+        case fileSize = "file_size"
+        case hasJavaScript = "has_javascript"
         case pages, anchors, recipients, diagnostics
     }
 
@@ -54,6 +62,8 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         try c.encode(status, forKey: .status)
         try c.encodeIfPresent(error, forKey: .error)
         try c.encode(pageCount, forKey: .pageCount)
+        try c.encodeIfPresent(fileSize, forKey: .fileSize)
+        try c.encode(hasJavaScript, forKey: .hasJavaScript)
         try c.encode(pages, forKey: .pages)
         try c.encode(anchors, forKey: .anchors)
         try c.encode(recipients, forKey: .recipients)

@@ -15,6 +15,14 @@ public enum DocumentSource: Sendable, Hashable {
         }
     }
 
+    /// Size in bytes, when it can be known.
+    public var byteCount: Int? {
+        switch self {
+        case .file(let path): (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        case .data(let data, _): data.count
+        }
+    }
+
     /// The last path component: what a Yoti tag's `file_name` must equal.
     public var fileName: String {
         switch self {

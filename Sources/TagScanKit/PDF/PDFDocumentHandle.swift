@@ -7,6 +7,7 @@ internal import CPopplerCore
 final class PDFDocumentHandle {
     private let document: OpaquePointer
     let pageCount: Int
+    let hasJavaScript: Bool
 
     /// Opens `source`, mapping every failure to a SPEC §4 error code.
     init(source: DocumentSource, password: String?) throws(DocumentError) {
@@ -44,6 +45,7 @@ final class PDFDocumentHandle {
         }
         self.document = document
         self.pageCount = Int(poppler_document_get_n_pages(document))
+        self.hasJavaScript = poppler_document_has_javascript(document) != 0
         if pageCount == 0 {
             g_object_unref(UnsafeMutableRawPointer(document))
             throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
@@ -104,7 +106,7 @@ final class PDFDocumentHandle {
 
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
-        let info = PageInfo(
+        var info = PageInfo(
             pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100,
             rotation: rotation ?? Self.guessRotation(page: page, width: width, height: height)
         )
@@ -154,6 +156,7 @@ final class PDFDocumentHandle {
                 node = current.pointee.next
             }
         }
+        info.glyphCount = scalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
         return PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
     }
 

@@ -15,6 +15,7 @@ final class BatchRun: Sendable {
 
     private struct DocumentState {
         var rotations: [Int]?
+        var hasJavaScript = false
         var scans: [PageScan?] = []
         var pendingUnits = 0
     }
@@ -80,7 +81,7 @@ final class BatchRun: Sendable {
                 do {
                     handle = try PDFDocumentHandle(source: source, password: options.password)
                 } catch {
-                    finish(index, with: .failed(path: source.displayPath, fileName: source.fileName, error))
+                    finish(index, with: .failed(path: source.displayPath, fileName: source.fileName, fileSize: source.byteCount, error))
                     continue
                 }
                 current = (index, handle)
@@ -90,6 +91,7 @@ final class BatchRun: Sendable {
                 let rest = stride(from: size, to: count, by: size).map { Unit.pages(index, $0..<min($0 + size, count)) }
                 state.withLock { s in
                     s.documents[index].rotations = rotations
+                    s.documents[index].hasJavaScript = handle.hasJavaScript
                     s.documents[index].scans = Array(repeating: nil, count: count)
                     s.documents[index].pendingUnits = 1 + rest.count
                     s.pageUnits += rest
@@ -120,15 +122,18 @@ final class BatchRun: Sendable {
             let text = handle?.pageText(at: page, rotation: rotations?[page], wantsStyles: PageScan.wantsStyles)
             scans.append((page, text.map(PageScan.init) ?? PageScan(missingPage: page + 1)))
         }
-        let finished: [PageScan]? = state.withLock { s in
+        let finished: (pages: [PageScan], hasJavaScript: Bool)? = state.withLock { s in
             for (page, scan) in scans { s.documents[index].scans[page] = scan }
             s.documents[index].pendingUnits -= 1
             guard s.documents[index].pendingUnits == 0 else { return nil }
             defer { s.documents[index] = DocumentState() }
-            return s.documents[index].scans.compactMap { $0 }
+            return (s.documents[index].scans.compactMap { $0 }, s.documents[index].hasJavaScript)
         }
         if let finished {
-            finish(index, with: DocumentAssembler(options: options).assemble(source: sources[index], pages: finished))
+            var result = DocumentAssembler(options: options).assemble(source: sources[index], pages: finished.pages)
+            result.hasJavaScript = finished.hasJavaScript
+            result.fileSize = sources[index].byteCount
+            finish(index, with: result)
         }
     }
 
