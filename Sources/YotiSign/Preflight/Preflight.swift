@@ -92,7 +92,7 @@ extension Preflight {
         else { return false }
         let local = email[..<at]
         let domain = email[email.index(after: at)...]
-        guard !local.isEmpty, local.count <= 64 else { return false }
+        guard !local.isEmpty, local.count <= 64, !local.contains("@") else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
         else { return false }
