@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything that can go wrong talking to Yoti Sign, with the context to act on it.
+///
+/// HTTP failures carry the server's own message (from a JSON `message`/`error` field, or the
+/// body's text). No case ever contains the API key: server text and transport errors are passed
+/// through ``APIKey`` redaction before they are stored.
+public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+    /// The request broke documented rules; nothing was sent.
+    case preflightFailed([PreflightProblem])
+    /// 400: a malformed request (for example an id that is not a UUID).
+    case badRequest(message: String?)
+    /// 401: the key is missing, wrong, or for the other environment.
+    case unauthorized(message: String?)
+    /// 403: the key may not act on this envelope.
+    case forbidden(message: String?)
+    /// 404: no such envelope or recipient.
+    case notFound(message: String?)
+    /// 413: the files exceed the 20 MB limit.
+    case payloadTooLarge(message: String?)
+    /// 422: the request did not pass the API's validation.
+    case validationFailed(message: String?)
+    /// 429 on every attempt.
+    case rateLimited(message: String?, attempts: Int)
+    /// 5xx on every attempt.
+    case serverError(status: Int, message: String?, attempts: Int)
+    /// Another status the API does not document for this call.
+    case unexpectedStatus(status: Int, message: String?)
+    /// No complete answer within the timeout. Not retried: a create that timed out may still
+    /// have been accepted, and a retry could create a second envelope.
+    case timedOut(after: Duration, attempts: Int)
+    /// The connection could not be made or was dropped, on every attempt.
+    case connectionFailed(reason: String, attempts: Int)
+    /// A success status whose body is not what the API documents.
+    case invalidResponse(status: Int, reason: String)
+    /// A request that cannot be made as configured (bad base URL, missing key, unsupported file).
+    case invalidConfiguration(String)
+    /// A recipients file that cannot be read.
+    case invalidRecipientsFile(String)
+
+    /// The HTTP status this error came from, if any.
+    public var status: Int? {
+        switch self {
+        case .badRequest: 400
+        case .unauthorized: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .payloadTooLarge: 413
+        case .validationFailed: 422
+        case .rateLimited: 429
+        case .serverError(let status, _, _), .unexpectedStatus(let status, _), .invalidResponse(let status, _): status
+        default: nil
+        }
+    }
+
+    /// The error for a non-2xx answer.
+    static func from(status: Int, message: String?, attempts: Int) -> YotiSignError {
+        switch status {
+        case 400: .badRequest(message: message)
+        case 401: .unauthorized(message: message)
+        case 403: .forbidden(message: message)
+        case 404: .notFound(message: message)
+        case 413: .payloadTooLarge(message: message)
+        case 422: .validationFailed(message: message)
+        case 429: .rateLimited(message: message, attempts: attempts)
+        case 500...599: .serverError(status: status, message: message, attempts: attempts)
+        default: .unexpectedStatus(status: status, message: message)
+        }
+    }
+
+    public var description: String {
+        func with(_ message: String?) -> String {
+            guard let message, !message.isEmpty else { return "" }
+            return ": \(message)"
+        }
+        func tries(_ attempts: Int) -> String {
+            attempts == 1 ? "" : " (after \(attempts) attempts)"
+        }
+        switch self {
+        case .preflightFailed(let problems):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "The envelope was not sent: \(problems.count) problem\(problems.count == 1 ? "" : "s") found before sending:\n\(lines)"
+        case .badRequest(let message):
+            return "Yoti Sign rejected the request as malformed (400 Bad Request)\(with(message))"
+        case .unauthorized(let message):
+            return "Yoti Sign refused the API key (401 Unauthorized)\(with(message)). Check \(APIKey.environmentVariable) and that the key belongs to this environment (sandbox and production keys differ)."
+        case .forbidden(let message):
+            return "Yoti Sign refused access (403 Forbidden)\(with(message))"
+        case .notFound(let message):
+            return "Yoti Sign found no such envelope or recipient (404 Not Found)\(with(message))"
+        case .payloadTooLarge(let message):
+            return "Yoti Sign refused the files as too large (413; the combined limit is 20 MB)\(with(message))"
+        case .validationFailed(let message):
+            return "Yoti Sign rejected the envelope (422 Unprocessable Entity)\(with(message))"
+        case .rateLimited(let message, let attempts):
+            return "Yoti Sign is rate-limiting requests (429 Too Many Requests)\(tries(attempts))\(with(message))"
+        case .serverError(let status, let message, let attempts):
+            return "Yoti Sign had a server error (\(status))\(tries(attempts))\(with(message))"
+        case .unexpectedStatus(let status, let message):
+            return "Yoti Sign answered with unexpected status \(status)\(with(message))"
+        case .timedOut(let after, let attempts):
+            return "Yoti Sign did not answer within \(after.formattedSeconds)\(tries(attempts)). The envelope may still have been created; check before sending again."
+        case .connectionFailed(let reason, let attempts):
+            return "Could not reach Yoti Sign\(tries(attempts)): \(reason)"
+        case .invalidResponse(let status, let reason):
+            return "Yoti Sign answered \(status) with a body that could not be read: \(reason)"
+        case .invalidConfiguration(let reason):
+            return reason
+        case .invalidRecipientsFile(let reason):
+            return "The recipients file is invalid: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension Duration {
+    /// `2.5 s`, `150 ms`.
+    var formattedSeconds: String {
+        let milliseconds = components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        let tenths = milliseconds / 100
+        return tenths % 10 == 0 ? "\(tenths / 10) s" : "\(tenths / 10).\(tenths % 10) s"
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// One HTTP request to the Yoti Sign API: method, URL, headers and body, built before anything is
+/// sent so that it can be inspected, printed for `--dry-run`, and then sent unchanged.
+///
+/// The API key is not part of the value. ``YotiSignClient`` adds `Authorization: Bearer …` when
+/// it sends the request, and ``serialized(authorization:)`` prints `Bearer <redacted>` unless it
+/// is handed the key.
+public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
+    public struct Header: Sendable, Hashable {
+        public var name: String
+        public var value: String
+
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// `GET`, `POST` or `PATCH`.
+    public var method: String
+    /// The absolute URL.
+    public var url: String
+    /// Every header except `Authorization`, `Host` and `Content-Length`, which depend on the
+    /// key, the URL and the body.
+    public var headers: [Header]
+    public var body: [UInt8]?
+
+    public init(method: String, url: String, headers: [Header] = [], body: [UInt8]? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The `User-Agent` every request carries.
+    public static let userAgent = "tagscan-yotisign/1.0"
+
+    // MARK: - Building
+
+    /// `POST /v2/envelopes` (or `/v2/embedded-envelopes`) as `multipart/form-data`: one `file`
+    /// part per document, in order, with its file name and content type, then one `options` part
+    /// holding the JSON.
+    ///
+    /// This does not run ``Preflight``; ``YotiSignClient`` does, and so should any caller that
+    /// sends the request by other means.
+    ///
+    /// - Parameter boundary: the multipart boundary; random by default.
+    /// - Throws: ``YotiSignError/invalidConfiguration(_:)`` if a document's type is unsupported
+    ///   or the options cannot be encoded.
+    public static func createEnvelope(
+        _ options: EnvelopeOptions, documents: [DocumentUpload], kind: EnvelopeKind = .standard,
+        environment: Environment, boundary: String = MultipartBody.randomBoundary()
+    ) throws -> EnvelopeRequest {
+        var body = MultipartBody(boundary: boundary)
+        for document in documents {
+            guard let contentType = document.contentType else {
+                throw YotiSignError.invalidConfiguration(
+                    "\"\(document.fileName)\" is not a PDF or Word file; only .pdf, .doc and .docx are accepted."
+                )
+            }
+            body.append(name: "file", fileName: document.fileName, contentType: contentType, bytes: document.bytes)
+        }
+        let json: [UInt8]
+        do {
+            json = try YotiJSON.encode(options)
+        } catch {
+            throw YotiSignError.invalidConfiguration("The envelope options could not be encoded as JSON: \(error)")
+        }
+        body.append(name: "options", contentType: "application/json", bytes: json)
+        guard body.isUnambiguous else {
+            throw YotiSignError.invalidConfiguration(
+                "The multipart boundary \"\(boundary)\" occurs inside a document; choose another boundary."
+            )
+        }
+        return EnvelopeRequest(
+            method: "POST",
+            url: environment.baseURL + kind.path,
+            headers: [
+                Header("Accept", "application/json"),
+                Header("Content-Type", body.contentType),
+                Header("User-Agent", userAgent),
+            ],
+            body: body.encoded()
+        )
+    }
+
+    /// `GET /v2/envelopes/{id}`.
+    public static func getEnvelope(id: String, environment: Environment) -> EnvelopeRequest {
+        simple("GET", environment, "/v2/envelopes/\(pathSegment(id))")
+    }
+
+    /// `GET /v2/envelopes/{id}/status`.
+    public static func envelopeStatus(id: String, environment: Environment) -> EnvelopeRequest {
+        simple("GET", environment, "/v2/envelopes/\(pathSegment(id))/status")
+    }
+
+    /// `PATCH /v2/envelopes/{id}`, which archives (cancels) an incomplete envelope.
+    public static func archiveEnvelope(id: String, environment: Environment) -> EnvelopeRequest {
+        simple("PATCH", environment, "/v2/envelopes/\(pathSegment(id))")
+    }
+
+    /// `POST /v2/envelopes/{id}/recipients/{recipient_id}/send-reminder`.
+    public static func sendReminder(envelopeID: String, recipientID: String, environment: Environment) -> EnvelopeRequest {
+        simple(
+            "POST", environment,
+            "/v2/envelopes/\(pathSegment(envelopeID))/recipients/\(pathSegment(recipientID))/send-reminder"
+        )
+    }
+
+    private static func simple(_ method: String, _ environment: Environment, _ path: String) -> EnvelopeRequest {
+        EnvelopeRequest(
+            method: method,
+            url: environment.baseURL + path,
+            headers: [Header("Accept", "application/json"), Header("User-Agent", userAgent)]
+        )
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never change
+    /// the path.
+    static func pathSegment(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || "-._~".unicodeScalars.contains(scalar)
+            {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Printing
+
+    /// What to put after `Authorization: Bearer`.
+    public enum Authorization: Sendable {
+        /// `<redacted>`.
+        case redacted
+        /// The real key, for sending the bytes yourself.
+        case key(APIKey)
+    }
+
+    /// The URL split into what the request line and `Host` header need.
+    var target: (host: String, path: String) {
+        let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        let slash = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        let path = afterScheme[slash...]
+        return (String(afterScheme[..<slash]), path.isEmpty ? "/" : String(path))
+    }
+
+    /// The request exactly as HTTP/1.1 puts it on the wire: request line, `Host`,
+    /// `Authorization`, the headers, `Content-Length`, a blank line and the body bytes.
+    ///
+    /// With the key supplied, these bytes can be sent over a socket as they are.
+    public func serialized(authorization: Authorization = .redacted) -> [UInt8] {
+        Array(head(authorization: authorization).utf8) + (body ?? [])
+    }
+
+    /// The request line and headers, ending with the blank line.
+    public func head(authorization: Authorization = .redacted) -> String {
+        var head = "\(method) \(target.path) HTTP/1.1\r\n"
+        head += "Host: \(target.host)\r\n"
+        switch authorization {
+        case .redacted: head += "Authorization: Bearer <redacted>\r\n"
+        case .key(let key): head += "Authorization: \(key.bearer)\r\n"
+        }
+        for header in headers {
+            head += "\(header.name): \(header.value)\r\n"
+        }
+        if let body {
+            head += "Content-Length: \(body.count)\r\n"
+        } else if method == "POST" || method == "PATCH" {
+            head += "Content-Length: 0\r\n"
+        }
+        return head + "\r\n"
+    }
+
+    /// The head with the key redacted and the body summarised, for logs and `print`.
+    public var description: String {
+        let head = head(authorization: .redacted).replacingOccurrences(of: "\r\n", with: "\n")
+        return head + "<\(body?.count ?? 0) bytes of body>"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
