@@ -1,0 +1,270 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) that plays a script of answers and
+/// checks create-envelope requests the way the Yoti docs describe them.
+///
+/// Each request takes the next scripted ``Action``; once the script runs out, `fallback` is used.
+/// A create-envelope request that breaks the documented format is answered 400 with a JSON
+/// `message` saying why (and recorded in ``rejections``), whatever the script says.
+final class LoopbackServer: Sendable {
+    indirect enum Action: Sendable {
+        case respond(status: Int, body: String = "", headers: [String: String] = [:])
+        /// Waits, then performs the next action (used for answers slower than the client timeout).
+        case delay(Duration, then: Action)
+        /// Closes the connection without answering.
+        case drop
+    }
+
+    struct Recorded: Sendable {
+        var method: String
+        var uri: String
+        var headers: [(String, String)]
+        var body: [UInt8]
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.0.lowercased() == name.lowercased() }?.1
+        }
+    }
+
+    let port: Int
+    let expectedKey: String
+    private let channel: any Channel
+    private let state: State
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var requests: [Recorded] { state.withLock { $0.requests } }
+    var rejections: [String] { state.withLock { $0.rejections } }
+
+    private init(channel: any Channel, port: Int, expectedKey: String, state: State) {
+        self.channel = channel
+        self.port = port
+        self.expectedKey = expectedKey
+        self.state = state
+    }
+
+    static func start(
+        expectedKey: String = "test-key-123", script: [Action],
+        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#)
+    ) async throws -> LoopbackServer {
+        let state = State(script: script, fallback: fallback)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 16)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(Handler(state: state, expectedKey: expectedKey))
+                }
+            }
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
+        return LoopbackServer(channel: channel, port: port, expectedKey: expectedKey, state: state)
+    }
+
+    func shutdown() async {
+        try? await channel.close()
+    }
+
+    /// Starts a server, runs `body`, and always closes the server.
+    static func with<T>(
+        expectedKey: String = "test-key-123", script: [Action],
+        _ body: (LoopbackServer) async throws -> T
+    ) async throws -> T {
+        let server = try await start(expectedKey: expectedKey, script: script)
+        do {
+            let result = try await body(server)
+            await server.shutdown()
+            return result
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+    }
+
+    // MARK: - State
+
+    /// The script and the record of requests, shared by the connections' handlers.
+    /// `@unchecked Sendable`: every access goes through `lock`.
+    final class State: @unchecked Sendable {
+        struct Contents {
+            var script: [Action]
+            var fallback: Action
+            var requests: [Recorded] = []
+            var rejections: [String] = []
+        }
+
+        private let lock = NSLock()
+        private var contents: Contents
+
+        init(script: [Action], fallback: Action) {
+            contents = Contents(script: script, fallback: fallback)
+        }
+
+        func withLock<T>(_ body: (inout Contents) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&contents)
+        }
+
+        func record(_ request: Recorded, rejection: String?) -> Action {
+            withLock { contents in
+                contents.requests.append(request)
+                if let rejection {
+                    contents.rejections.append(rejection)
+                    let body = try? JSONSerialization.data(withJSONObject: ["message": rejection])
+                    return .respond(status: 400, body: String(decoding: body ?? Data(), as: UTF8.self))
+                }
+                return contents.script.isEmpty ? contents.fallback : contents.script.removeFirst()
+            }
+        }
+    }
+
+    // MARK: - Handler
+
+    private final class Handler: ChannelInboundHandler {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+
+        let state: State
+        let expectedKey: String
+        var head: HTTPRequestHead?
+        var body: [UInt8] = []
+
+        init(state: State, expectedKey: String) {
+            self.state = state
+            self.expectedKey = expectedKey
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let head):
+                self.head = head
+                body = []
+            case .body(var buffer):
+                body += buffer.readBytes(length: buffer.readableBytes) ?? []
+            case .end:
+                guard let head else { return }
+                let recorded = Recorded(
+                    method: head.method.rawValue, uri: head.uri,
+                    headers: head.headers.map { ($0.name, $0.value) }, body: body
+                )
+                let rejection = RequestChecker.rejection(of: recorded, expectedKey: expectedKey)
+                perform(state.record(recorded, rejection: rejection), context: context)
+            }
+        }
+
+        func perform(_ action: Action, context: ChannelHandlerContext) {
+            switch action {
+            case .drop:
+                context.close(promise: nil)
+            case .delay(let duration, let next):
+                let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+                context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+                    let (handler, context) = bound.value
+                    handler.perform(next, context: context)
+                }
+            case .respond(let status, let text, let extraHeaders):
+                var headers = HTTPHeaders()
+                headers.add(name: "Content-Type", value: "application/json")
+                headers.add(name: "Content-Length", value: String(text.utf8.count))
+                headers.add(name: "Connection", value: "close")
+                for (name, value) in extraHeaders { headers.add(name: name, value: value) }
+                let head = HTTPResponseHead(
+                    version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers
+                )
+                context.write(wrapOutboundOut(.head(head)), promise: nil)
+                if !text.isEmpty {
+                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
+                }
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+                    context.close(promise: nil)
+                }
+            }
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            context.close(promise: nil)
+        }
+    }
+}
+
+/// The create-envelope request format as the Yoti docs describe it (§3.2, §3.3).
+enum RequestChecker {
+    static let fileTypes: [String: Set<String>] = [
+        "pdf": ["application/pdf"],
+        "doc": ["application/msword"],
+        // The docs print the .dotx type; the registered .docx type is accepted too.
+        "docx": [
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+        ],
+    ]
+
+    /// Why the request would be refused, or `nil`.
+    static func rejection(of request: LoopbackServer.Recorded, expectedKey: String) -> String? {
+        guard request.header("Authorization") == "Bearer \(expectedKey)" else {
+            return "missing or wrong Authorization bearer token"
+        }
+        let path = request.uri.split(separator: "?").first.map(String.init) ?? request.uri
+        guard request.method == "POST", path == "/v2/envelopes" || path == "/v2/embedded-envelopes" else { return nil }
+        guard let contentType = request.header("Content-Type") else { return "no Content-Type" }
+        let parts: [ParsedPart]
+        do {
+            let boundary = try MultipartParser.boundary(fromContentType: contentType)
+            parts = try MultipartParser.parse(request.body, boundary: boundary)
+        } catch {
+            return "\(error)"
+        }
+        let files = parts.filter { $0.name == "file" }
+        let options = parts.filter { $0.name == "options" }
+        if let other = parts.first(where: { $0.name != "file" && $0.name != "options" }) {
+            return "unexpected part \(other.name ?? "without a name")"
+        }
+        guard (1...20).contains(files.count) else { return "expected 1–20 file parts, got \(files.count)" }
+        guard files.reduce(0, { $0 + $1.bytes.count }) <= 20_000_000 else { return "files exceed 20MB" }
+        var fileNames: Set<String> = []
+        for file in files {
+            guard let name = file.fileName, !name.isEmpty else { return "a file part has no filename" }
+            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard let allowed = fileTypes[ext] else { return "\(name): unsupported file type" }
+            guard let type = file.contentType, allowed.contains(type) else {
+                return "\(name): wrong Content-Type \(file.contentType ?? "none")"
+            }
+            fileNames.insert(name)
+        }
+        guard options.count == 1, let part = options.first else { return "expected one options part, got \(options.count)" }
+        guard part.fileName == nil else { return "the options part must not be a file" }
+        guard part.contentType == "application/json" else { return "options Content-Type is \(part.contentType ?? "none")" }
+        guard let json = try? JSONSerialization.jsonObject(with: Data(part.bytes)) as? [String: Any] else {
+            return "options is not a JSON object"
+        }
+        guard let name = json["name"] as? String, !name.isEmpty else { return "options.name is missing" }
+        guard let recipients = json["recipients"] as? [[String: Any]], !recipients.isEmpty else {
+            return "options.recipients is missing"
+        }
+        for (index, recipient) in recipients.enumerated() {
+            guard recipient["name"] is String, recipient["email"] is String else {
+                return "recipients[\(index)] needs name and email"
+            }
+            let tags = (recipient["tags"] as? [[String: Any]] ?? []) + ((recipient["witness"] as? [String: Any])?["tags"] as? [[String: Any]] ?? [])
+            for tag in tags {
+                guard let file = tag["file_name"] as? String, fileNames.contains(file) else {
+                    return "recipients[\(index)]: a tag names a file that was not uploaded"
+                }
+                for key in ["x", "y"] {
+                    guard let value = tag[key] as? Double, (0...0.949).contains(value) else {
+                        return "recipients[\(index)]: tag \(key) out of range"
+                    }
+                }
+                guard tag["page_number"] is Int, tag["type"] is String else {
+                    return "recipients[\(index)]: tag without page_number or type"
+                }
+            }
+        }
+        return nil
+    }
+}
