@@ -10,6 +10,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Worker threads (default: the machine's cores).")
     var jobs: Int = ScanOptions.defaultJobs
 
+    @Option(help: "Text extraction: glyphs (poppler core, fast), glib (poppler-glib) or automatic.")
+    var extraction: ExtractionPath = .automatic
+
     @Option(help: "Password for encrypted documents (or set TAGSCAN_PASSWORD).")
     var password: String?
 
@@ -19,6 +22,8 @@ struct InputOptions: ParsableArguments {
     }
 
     var scanOptions: ScanOptions {
-        ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs)
+        ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
     }
 }
+
+extension ExtractionPath: ExpressibleByArgument {}

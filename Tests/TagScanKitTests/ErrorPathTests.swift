@@ -20,10 +20,11 @@ struct ErrorPathTests {
             ("broken/encrypted-rc4-128.pdf", "wrong", .wrongPassword),
             ("broken/encrypted-aes-256.pdf", "wrong", .wrongPassword),
             ("templates", nil, .notAPDF),
-        ] as [(String, String?, DocumentError.Code)])
-    func code(relative: String, password: String?, code: DocumentError.Code) async throws {
+        ] as [(String, String?, DocumentError.Code)], FixturePositionTests.paths)
+    func code(input: (relative: String, password: String?, code: DocumentError.Code), extraction: ExtractionPath) async throws {
+        let (relative, password, code) = input
         let path = FixtureSupport.path(relative)
-        let result = try await Scanner(options: ScanOptions(password: password)).scan(.file(path: path))
+        let result = try await Scanner(options: ScanOptions(password: password, extraction: extraction)).scan(.file(path: path))
         #expect(result.status == .error)
         #expect(result.error?.code == code, "\(relative): \(result.error?.description ?? "no error")")
         #expect(result.error?.message.contains(path) == true, "the message names the file: \(result.error?.message ?? "")")
@@ -37,20 +38,20 @@ struct ErrorPathTests {
         #expect(result.error?.code.rawValue == manifest.expected_error)
     }
 
-    @Test("a wrong password on in-memory data is an error, not a crash")
-    func wrongPasswordFromData() async throws {
+    @Test("a wrong password on in-memory data is an error, not a crash", arguments: FixturePositionTests.paths)
+    func wrongPasswordFromData(extraction: ExtractionPath) async throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: FixtureSupport.path("broken/encrypted-aes-128.pdf")))
-        let result = try await Scanner(options: ScanOptions(password: "wrong")).scan(.data(data, fileName: "upload.pdf"))
+        let result = try await Scanner(options: ScanOptions(password: "wrong", extraction: extraction)).scan(.data(data, fileName: "upload.pdf"))
         #expect(result.error?.code == .wrongPassword)
-        let opened = try await Scanner(options: ScanOptions(password: "secret")).scan(.data(data, fileName: "upload.pdf"))
+        let opened = try await Scanner(options: ScanOptions(password: "secret", extraction: extraction)).scan(.data(data, fileName: "upload.pdf"))
         #expect(opened.status == .ok)
         #expect(opened.recipients.first?.tags.first?.fileName == "upload.pdf")
     }
 
-    @Test("the right password opens every handler", arguments: ["rc4-40", "rc4-128", "aes-128", "aes-256"])
-    func password(handler: String) async throws {
+    @Test("the right password opens every handler", arguments: ["rc4-40", "rc4-128", "aes-128", "aes-256"], FixturePositionTests.paths)
+    func password(handler: String, extraction: ExtractionPath) async throws {
         for password in ["secret", "owner"] {
-            let result = try await Scanner(options: ScanOptions(password: password)).scan(.file(path: FixtureSupport.path("broken/encrypted-\(handler).pdf")))
+            let result = try await Scanner(options: ScanOptions(password: password, extraction: extraction)).scan(.file(path: FixtureSupport.path("broken/encrypted-\(handler).pdf")))
             #expect(result.status == .ok, "\(handler) with \(password): \(result.error?.description ?? "")")
             #expect(result.recipients.map(\.role) == ["Signer 1"])
         }

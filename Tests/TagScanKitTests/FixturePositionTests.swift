@@ -20,8 +20,11 @@ struct FixturePositionTests {
         }))
     }
 
-    static func scan(_ relative: String, password: String?) async throws -> DocumentResult {
-        let scanner = Scanner(options: ScanOptions(password: password, jobs: 2))
+    /// Both extraction paths must pass the same fixture tests.
+    static let paths: [ExtractionPath] = ExtractionPath.glyphsAvailable ? [.glyphs, .glib] : [.glib]
+
+    static func scan(_ relative: String, password: String?, path: ExtractionPath = .automatic) async throws -> DocumentResult {
+        let scanner = Scanner(options: ScanOptions(password: password, jobs: 2, extraction: path))
         var result = try await scanner.scan(.file(path: FixtureSupport.path(relative)))
         result.path = relative
         return result
@@ -32,10 +35,10 @@ struct FixturePositionTests {
         #expect(Self.fixtures.count >= 15, "expected the generated fixtures with manifests, found \(Self.fixtures)")
     }
 
-    @Test("boxes within 1 pt of the generator", .tags(.fixtures), arguments: fixtures)
-    func boxesMatchGenerator(relative: String) async throws {
+    @Test("boxes within 1 pt of the generator", .tags(.fixtures), arguments: fixtures, paths)
+    func boxesMatchGenerator(relative: String, path: ExtractionPath) async throws {
         let manifest = try #require(try FixtureManifest.load(for: relative))
-        let result = try await Self.scan(relative, password: manifest.open_password)
+        let result = try await Self.scan(relative, password: manifest.open_password, path: path)
         try #require(result.status == .ok, "\(relative): \(result.error?.description ?? "")")
 
         let pages = manifest.pages ?? []
@@ -86,6 +89,22 @@ struct FixturePositionTests {
         report.documents[0].fileSize = nil  // differs with reportlab/pikepdf versions, not tagscan's concern
         let json = String(decoding: JSONReporter.report(report), as: UTF8.self)
         try FixtureSupport.assertSnapshot(json, named: "scan/\(relative).json")
+    }
+
+    @Test("the glyph path and poppler-glib agree within 1 pt", .tags(.fixtures), arguments: fixtures)
+    func pathsAgree(relative: String) async throws {
+        try #require(ExtractionPath.glyphsAvailable, "built without poppler's core headers")
+        let manifest = try #require(try FixtureManifest.load(for: relative))
+        let glyphs = try await Self.scan(relative, password: manifest.open_password, path: .glyphs)
+        let glib = try await Self.scan(relative, password: manifest.open_password, path: .glib)
+        #expect(glyphs.pages == glib.pages)
+        #expect(glyphs.anchors.map(\.text) == glib.anchors.map(\.text))
+        #expect(glyphs.diagnostics.map(\.rule) == glib.diagnostics.map(\.rule))
+        for (a, b) in zip(glyphs.anchors, glib.anchors) {
+            let d = [abs(a.box.x - b.box.x), abs(a.box.y - b.box.y), abs(a.box.maxX - b.box.maxX), abs(a.box.maxY - b.box.maxY)].max()!
+            #expect(d <= 1, "\(relative): \(a.text) p\(a.pageNumber): \(a.box) vs \(b.box)")
+            #expect(a.tag?.type == b.tag?.type && a.role == b.role && a.color == b.color && a.fontSize == b.fontSize)
+        }
     }
 
     static func distance(_ box: Box, _ expected: FixtureManifest.ExpectedBox) -> Double {

@@ -18,10 +18,10 @@ struct LargeDocumentTests {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    @Test("2,000 pages: every anchor found, at its position, with flat memory")
-    func twoThousandPages() async throws {
+    @Test("2,000 pages: every anchor found, at its position, with flat memory", arguments: FixturePositionTests.paths)
+    func twoThousandPages(extraction: ExtractionPath) async throws {
         let before = Self.maxResidentMegabytes()
-        let result = try await Scanner(options: ScanOptions(jobs: 2)).scan(.data(Self.twoThousandPages, fileName: "long.pdf"))
+        let result = try await Scanner(options: ScanOptions(jobs: 2, extraction: extraction)).scan(.data(Self.twoThousandPages, fileName: "long.pdf"))
         let growth = Self.maxResidentMegabytes() - before
         #expect(result.status == .ok)
         #expect(result.pageCount == 2_000)

@@ -2,6 +2,7 @@
 #define TAGSCAN_CPOPPLERCORE_H
 
 #include <stddef.h>
+#include "CPopplerGlyphs.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -20,11 +20,20 @@ public struct Anchor: Sendable, Codable, Hashable {
     public var fontSize: Double?
     /// Fill colour of the anchor's first glyph as `#rrggbb`, when the extractor reports it.
     public var color: String?
+    /// PDF text render mode of the anchor's first glyph (3 = invisible), when the extractor
+    /// reports it (the glyph path does; poppler-glib does not).
+    public var renderMode: Int?
+    /// The custom anchor rule that matched (its `id`, or its anchor text); nil for other dialects.
+    public var rule: String? = nil
+    /// A foreign vendor's field type as written (`sig`, `signature`, `dropdown`); nil for Yoti and
+    /// custom anchors.
+    public var vendorType: String? = nil
 
     public init(
         text: String, dialect: AnchorDialect, pageNumber: Int, box: Box, role: String? = nil,
-        signGroup: Int? = nil, tag: Tag? = nil, metadata: AutoTag.Metadata? = nil, fontSize: Double? = nil, color: String? = nil
+        signGroup: Int? = nil, tag: Tag? = nil, metadata: AutoTag.Metadata? = nil, fontSize: Double? = nil, color: String? = nil, renderMode: Int? = nil
     ) {
+        self.renderMode = renderMode
         self.text = text
         self.dialect = dialect
         self.pageNumber = pageNumber
@@ -45,5 +54,8 @@ public struct Anchor: Sendable, Codable, Hashable {
         case tag, metadata
         case fontSize = "font_size"
         case color
+        case renderMode = "render_mode"
+        case rule
+        case vendorType = "vendor_type"
     }
 }

@@ -21,11 +21,13 @@ public struct DocumentResult: Sendable, Codable, Hashable {
     public var anchors: [Anchor]
     public var recipients: [RecipientTags]
     public var diagnostics: [Diagnostic]
+    /// `|tagscan-disable:…|` lint directives written in the document; nil when there are none.
+    public var directives: [TemplateDirective]?
 
     public init(
         path: String, fileName: String, status: Status = .ok, error: DocumentError? = nil,
         pageCount: Int = 0, fileSize: Int? = nil, hasJavaScript: Bool = false, pages: [PageInfo] = [], anchors: [Anchor] = [],
-        recipients: [RecipientTags] = [], diagnostics: [Diagnostic] = []
+        recipients: [RecipientTags] = [], diagnostics: [Diagnostic] = [], directives: [TemplateDirective]? = nil
     ) {
         self.path = path
         self.fileName = fileName
@@ -38,6 +40,7 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         self.anchors = anchors
         self.recipients = recipients
         self.diagnostics = diagnostics
+        self.directives = directives
     }
 
     /// A result for a document that could not be read.
@@ -52,7 +55,7 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         case pageCount = "page_count"
         case fileSize = "file_size"
         case hasJavaScript = "has_javascript"
-        case pages, anchors, recipients, diagnostics
+        case pages, anchors, recipients, diagnostics, directives
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,5 +71,6 @@ public struct DocumentResult: Sendable, Codable, Hashable {
         try c.encode(anchors, forKey: .anchors)
         try c.encode(recipients, forKey: .recipients)
         try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encodeIfPresent(directives, forKey: .directives)
     }
 }

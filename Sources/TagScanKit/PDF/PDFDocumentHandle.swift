@@ -57,7 +57,7 @@ final class PDFDocumentHandle {
     }
 
     /// Rejects what is plainly not a PDF before poppler sees it, so the error says so.
-    private static func checkHeader(_ source: DocumentSource) throws(DocumentError) {
+    static func checkHeader(_ source: DocumentSource) throws(DocumentError) {
         let head: Data
         switch source {
         case .file(let path):
@@ -150,7 +150,7 @@ final class PDFDocumentHandle {
                             PageText.StyleRun(
                                 range: start..<end, fontSize: attributes.font_size,
                                 red: UInt8(attributes.color.red >> 8), green: UInt8(attributes.color.green >> 8),
-                                blue: UInt8(attributes.color.blue >> 8)))
+                                blue: UInt8(attributes.color.blue >> 8), renderMode: nil))
                     }
                 }
                 node = current.pointee.next

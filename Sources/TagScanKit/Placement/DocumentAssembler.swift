@@ -32,7 +32,7 @@ struct DocumentAssembler {
             for found in page.anchors {
                 guard let autoTag = found.autoTag else {
                     anchors.append(
-                        Anchor(text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded, fontSize: found.fontSize, color: found.color))
+                        Anchor(text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded, fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
                     continue
                 }
                 let placement = placer.place(found.box, on: page.info, type: autoTag.type, anchor: found.text)
@@ -50,14 +50,15 @@ struct DocumentAssembler {
                     Anchor(
                         text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded,
                         role: role, signGroup: options.signGroups[role] ?? 1, tag: tag, metadata: autoTag.metadata,
-                        fontSize: found.fontSize, color: found.color))
+                        fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
             }
         }
         anchors.sort { ($0.pageNumber, $0.box.y, $0.box.x) < ($1.pageNumber, $1.box.y, $1.box.x) }
         return DocumentResult(
             path: source.displayPath, fileName: fileName, pageCount: pages.count, pages: pages.map(\.info),
             anchors: anchors, recipients: recipients(from: anchors),
-            diagnostics: diagnostics.enumerated().sorted { ($0.element.pageNumber ?? 0, $0.offset) < ($1.element.pageNumber ?? 0, $1.offset) }.map(\.element))
+            diagnostics: diagnostics.enumerated().sorted { ($0.element.pageNumber ?? 0, $0.offset) < ($1.element.pageNumber ?? 0, $1.offset) }.map(\.element),
+            directives: pages.contains { !$0.directives.isEmpty } ? pages.flatMap(\.directives) : nil)
     }
 
     /// One entry per role, in role-table order then by number; tags by page, then y, then x.

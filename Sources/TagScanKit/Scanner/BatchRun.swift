@@ -14,7 +14,6 @@ final class BatchRun: Sendable {
     }
 
     private struct DocumentState {
-        var rotations: [Int]?
         var hasJavaScript = false
         var scans: [PageScan?] = []
         var pendingUnits = 0
@@ -71,55 +70,52 @@ final class BatchRun: Sendable {
     }
 
     private func work() {
-        var current: (index: Int, handle: PDFDocumentHandle)?
+        var current: (index: Int, document: any PageSource)?
         while !isCancelled, let unit = nextUnit() {
             switch unit {
             case .open(let index):
                 current = nil
                 let source = sources[index]
-                let handle: PDFDocumentHandle
+                let document: any PageSource
                 do {
-                    handle = try PDFDocumentHandle(source: source, password: options.password)
+                    document = try PageSources.open(source, password: options.password, path: options.extraction)
                 } catch {
                     finish(index, with: .failed(path: source.displayPath, fileName: source.fileName, fileSize: source.byteCount, error))
                     continue
                 }
-                current = (index, handle)
-                let count = handle.pageCount
-                let rotations = PDFDocumentHandle.pageRotations(source: source, password: options.password, pageCount: count)
+                current = (index, document)
+                let count = document.pageCount
                 let size = options.pagesPerUnit
                 let rest = stride(from: size, to: count, by: size).map { Unit.pages(index, $0..<min($0 + size, count)) }
                 state.withLock { s in
-                    s.documents[index].rotations = rotations
-                    s.documents[index].hasJavaScript = handle.hasJavaScript
+                    s.documents[index].hasJavaScript = document.hasJavaScript
                     s.documents[index].scans = Array(repeating: nil, count: count)
                     s.documents[index].pendingUnits = 1 + rest.count
                     s.pageUnits += rest
                 }
-                scan(index, pages: 0..<min(size, count), handle: handle, rotations: rotations)
+                scan(index, pages: 0..<min(size, count), document: document)
             case .pages(let index, let range):
                 if current?.index != index {
                     current = nil
-                    guard let handle = try? PDFDocumentHandle(source: sources[index], password: options.password) else {
+                    guard let document = try? PageSources.open(sources[index], password: options.password, path: options.extraction) else {
                         // It opened a moment ago on another worker; it cannot fail now short of the
                         // file changing under us. Record the pages as unreadable rather than lose them.
-                        scan(index, pages: range, handle: nil, rotations: nil)
+                        scan(index, pages: range, document: nil)
                         continue
                     }
-                    current = (index, handle)
+                    current = (index, document)
                 }
-                let rotations = state.withLock { $0.documents[index].rotations }
-                scan(index, pages: range, handle: current?.handle, rotations: rotations)
+                scan(index, pages: range, document: current?.document)
             }
         }
     }
 
-    private func scan(_ index: Int, pages: Range<Int>, handle: PDFDocumentHandle?, rotations: [Int]?) {
+    private func scan(_ index: Int, pages: Range<Int>, document: (any PageSource)?) {
         var scans: [(Int, PageScan)] = []
         scans.reserveCapacity(pages.count)
         for page in pages {
             if isCancelled { return }
-            let text = handle?.pageText(at: page, rotation: rotations?[page], wantsStyles: PageScan.wantsStyles)
+            let text = document?.pageText(at: page, wantsStyles: PageScan.wantsStyles)
             scans.append((page, text.map(PageScan.init) ?? PageScan(missingPage: page + 1)))
         }
         let finished: (pages: [PageScan], hasJavaScript: Bool)? = state.withLock { s in

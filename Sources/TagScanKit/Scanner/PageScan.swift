@@ -7,6 +7,7 @@ struct PageScan: Sendable {
         var box: Box
         var fontSize: Double?
         var color: String?
+        var renderMode: Int?
     }
 
     var info: PageInfo
@@ -16,6 +17,8 @@ struct PageScan: Sendable {
     var head: String?
     /// Glyphs extracted; zero on a page that draws only images or vector art.
     var glyphCount = 0
+    /// `|tagscan-disable:…|` lint directives on the page.
+    var directives: [TemplateDirective] = []
 
     /// Finds every anchor dialect on `page` in one pass over its normalised text.
     init(_ page: PageText) {
@@ -23,6 +26,7 @@ struct PageScan: Sendable {
         glyphCount = page.scalars.count
         let number = page.info.pageNumber
         let found = AutoTagFinder.find(in: SearchText(page), page: page)
+        directives = DirectiveFinder.find(in: page.scalars, page: number)
         openTail = found.openTail?.body
         head = found.head?.body
         for match in found.matches {
@@ -31,9 +35,9 @@ struct PageScan: Sendable {
             let style = page.style(at: match.glyphs[0])
             switch match.kind {
             case .header:
-                anchors.append(FoundAnchor(text: match.text, autoTag: nil, box: box, fontSize: style?.fontSize, color: style?.hexColor))
+                anchors.append(FoundAnchor(text: match.text, autoTag: nil, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
             case .tag(let tag):
-                anchors.append(FoundAnchor(text: match.text, autoTag: tag, box: box, fontSize: style?.fontSize, color: style?.hexColor))
+                anchors.append(FoundAnchor(text: match.text, autoTag: tag, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
                 if match.hadTypographicQuotes {
                     diagnostics.append(
                         Diagnostic(

@@ -8,13 +8,16 @@ public struct ScanOptions: Sendable, Hashable {
     public var signGroups: [String: Int]
     /// Width of `text_field` tags as a fraction of the page width.
     public var textFieldWidth: Double
+    /// Which poppler API extracts text: the glyph path when available (default) or poppler-glib.
+    public var extraction: ExtractionPath
     /// Pages a worker takes from a long document at a time; the rest go to other workers.
     public var pagesPerUnit: Int
 
     public init(
         password: String? = nil, jobs: Int = ScanOptions.defaultJobs, signGroups: [String: Int] = [:],
-        textFieldWidth: Double = 0.2, pagesPerUnit: Int = 32
+        textFieldWidth: Double = 0.2, pagesPerUnit: Int = 32, extraction: ExtractionPath = .automatic
     ) {
+        self.extraction = extraction
         self.password = password
         self.jobs = max(1, jobs)
         self.signGroups = signGroups

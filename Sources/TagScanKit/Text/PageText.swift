@@ -7,6 +7,8 @@ struct PageText: Sendable {
         var fontSize: Double
         /// 8-bit RGB.
         var red: UInt8, green: UInt8, blue: UInt8
+        /// PDF text render mode (3 = invisible); nil when the extractor cannot tell (poppler-glib).
+        var renderMode: Int?
 
         var hexColor: String {
             func hex(_ v: UInt8) -> String {

@@ -1,0 +1,208 @@
+// The fast path below poppler-glib: a minimal OutputDev that records each drawn Unicode scalar
+// and its box, skipping TextOutputDev's word, line, block and reading-order building, which
+// anchor finding does not need (reference/performance.md, issue 8).
+#include "CPopplerGlyphs.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#if __has_include(<PDFDoc.h>) && __has_include(<OutputDev.h>)
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <vector>
+#include <Catalog.h>
+#include <Gfx.h>
+#include <GfxFont.h>
+#include <GfxState.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <UnicodeTypeTable.h>
+#include <goo/GooString.h>
+
+namespace {
+
+class GlyphCollector final : public OutputDev {
+public:
+    std::vector<tagscan_glyph> glyphs;
+    double pageWidth = 0, pageHeight = 0;
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return false; }
+    bool needCharCount() override { return false; }
+
+    void startPage(int, GfxState *state, XRef *) override {
+        pageWidth = state ? state->getPageWidth() : 0;
+        pageHeight = state ? state->getPageHeight() : 0;
+    }
+
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode code, int,
+                  const Unicode *u, int uLen) override {
+        if (uLen <= 0 || u == nullptr) return;
+        // The advance without character and word spacing, as TextOutputDev measures it.
+        double spacing = state->getCharSpace();
+        if (code == 0x20) spacing += state->getWordSpace();
+        double sdx, sdy;
+        state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sdx, &sdy);
+        double w, h, x1, y1;
+        state->transformDelta(dx - sdx, dy - sdy, &w, &h);
+        state->transform(x, y, &x1, &y1);
+        // Glyphs whose origin lies outside the crop box are not on the page as displayed.
+        if (x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight || std::isnan(x1) || std::isnan(y1) || std::isnan(w) || std::isnan(h)) return;
+
+        double m[4];
+        state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
+        const std::shared_ptr<GfxFont> &font = state->getFont();
+        if (font && font->getType() == fontType3) {
+            const double *fm = font->getFontMatrix();
+            const double n0 = fm[0] * m[0] + fm[1] * m[2], n1 = fm[0] * m[1] + fm[1] * m[3];
+            const double n2 = fm[2] * m[0] + fm[3] * m[2], n3 = fm[2] * m[1] + fm[3] * m[3];
+            m[0] = n0; m[1] = n1; m[2] = n2; m[3] = n3;
+        }
+        int rotation;
+        if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) rotation = (m[0] > 0 || m[3] < 0) ? 0 : 2;
+        else rotation = (m[2] > 0) ? 1 : 3;
+        const bool vertical = font && font->getWMode();
+        if (vertical) rotation = (rotation + 1) & 3;
+
+        const double size = state->getTransformedFontSize();
+        const double ascent = (font ? font->getAscent() : 0.95) * size;
+        const double descent = (font ? font->getDescent() : -0.35) * size;
+
+        // Text drawn backwards (mirrored matrices) is turned around so boxes have positive size.
+        if ((rotation == 0 && w < 0) || (rotation == 1 && h < 0) || (rotation == 2 && w > 0) || (rotation == 3 && h > 0)) {
+            x1 += w; y1 += h; w = -w; h = -h;
+        }
+
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        tagscan_glyph g;
+        g.font_size = size;
+        g.rotation = static_cast<uint8_t>(rotation);
+        g.render_mode = static_cast<uint8_t>(state->getRender() & 7);
+        g.red = colToByte(rgb.r); g.green = colToByte(rgb.g); g.blue = colToByte(rgb.b);
+
+        // A ligature glyph mapped to several scalars shares its advance evenly among them.
+        const double stepX = w / uLen, stepY = h / uLen;
+        for (int i = 0; i < uLen; ++i) {
+            const double gx = x1 + i * stepX, gy = y1 + i * stepY;
+            double xMin, xMax, yMin, yMax, base;
+            if (vertical) {
+                switch (rotation) {
+                case 0: xMin = gx - size; xMax = gx; yMin = gy - size; yMax = gy; base = gy; break;
+                case 1: xMin = gx; xMax = gx + size; yMin = gy - size; yMax = gy; base = gx; break;
+                case 2: xMin = gx; xMax = gx + size; yMin = gy; yMax = gy + size; base = gy; break;
+                default: xMin = gx - size; xMax = gx; yMin = gy; yMax = gy + size; base = gx; break;
+                }
+            } else {
+                switch (rotation) {
+                case 0: xMin = gx; xMax = gx + stepX; yMin = gy - ascent; yMax = gy - descent; base = gy; break;
+                case 1: xMin = gx + descent; xMax = gx + ascent; yMin = gy; yMax = gy + stepY; base = gx; break;
+                case 2: xMin = gx + stepX; xMax = gx; yMin = gy + descent; yMax = gy + ascent; base = gy; break;
+                default: xMin = gx - ascent; xMax = gx - descent; yMin = gy + stepY; yMax = gy; base = gx; break;
+                }
+            }
+            g.unicode = u[i];
+            g.x_min = std::fmin(xMin, xMax);
+            g.x_max = std::fmax(xMin, xMax);
+            g.y_min = std::fmin(yMin, yMax);
+            g.y_max = std::fmax(yMin, yMax);
+            g.base = base;
+            glyphs.push_back(g);
+        }
+    }
+};
+
+} // namespace
+
+struct tagscan_core_document {
+    std::unique_ptr<PDFDoc> doc;
+    /// The bytes a MemStream reads, for in-memory documents; freed after the document.
+    char *buffer = nullptr;
+    ~tagscan_core_document() {
+        doc.reset();
+        std::free(buffer);
+    }
+};
+
+extern "C" tagscan_core_document *tagscan_core_open(const char *path, const void *data, size_t length, const char *password, int *error_code) {
+    std::optional<GooString> pw;
+    if (password != nullptr) pw = GooString(password);
+    auto document = std::make_unique<tagscan_core_document>();
+    if (path != nullptr) {
+        document->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+    } else {
+        // MemStream does not copy: the document keeps its own copy of the bytes alive.
+        document->buffer = static_cast<char *>(std::malloc(length > 0 ? length : 1));
+        if (document->buffer == nullptr) { if (error_code) *error_code = errFileIO; return nullptr; }
+        std::memcpy(document->buffer, data, length);
+        document->doc = std::make_unique<PDFDoc>(new MemStream(document->buffer, 0, static_cast<Goffset>(length), Object(objNull)), pw, pw);
+    }
+    if (!document->doc->isOk()) {
+        if (error_code) *error_code = document->doc->getErrorCode();
+        return nullptr;
+    }
+    if (error_code) *error_code = 0;
+    return document.release();
+}
+
+extern "C" void tagscan_core_close(tagscan_core_document *document) { delete document; }
+
+extern "C" int tagscan_core_page_count(tagscan_core_document *document) { return document->doc->getNumPages(); }
+
+extern "C" int tagscan_core_has_javascript(tagscan_core_document *document) {
+    Catalog *catalog = document->doc->getCatalog();
+    return catalog != nullptr && catalog->numJS() > 0 ? 1 : 0;
+}
+
+extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs, int *count,
+                                       double *width, double *height, int *rotation) {
+    *glyphs = nullptr;
+    *count = 0;
+    Page *page = document->doc->getPage(index + 1);
+    if (page == nullptr) return -1;
+    const int rotate = page->getRotate();
+    *rotation = rotate;
+    const bool quarter = rotate == 90 || rotate == 270;
+    *width = quarter ? page->getCropHeight() : page->getCropWidth();
+    *height = quarter ? page->getCropWidth() : page->getCropHeight();
+
+    GlyphCollector collector;
+    // The content stream only, no annotations: the same text poppler-glib extracts.
+    Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+    page->display(gfx);
+    delete gfx;
+
+    if (!collector.glyphs.empty()) {
+        const size_t bytes = collector.glyphs.size() * sizeof(tagscan_glyph);
+        *glyphs = static_cast<tagscan_glyph *>(std::malloc(bytes));
+        if (*glyphs == nullptr) return -1;
+        std::memcpy(*glyphs, collector.glyphs.data(), bytes);
+        *count = static_cast<int>(collector.glyphs.size());
+    }
+    return 0;
+}
+
+extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
+
+#else
+
+extern "C" tagscan_core_document *tagscan_core_open(const char *, const void *, size_t, const char *, int *error_code) {
+    if (error_code) *error_code = -1;
+    return nullptr;
+}
+extern "C" void tagscan_core_close(tagscan_core_document *) { }
+extern "C" int tagscan_core_page_count(tagscan_core_document *) { return 0; }
+extern "C" int tagscan_core_has_javascript(tagscan_core_document *) { return 0; }
+extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_glyph **glyphs, int *count, double *, double *, int *) {
+    *glyphs = nullptr;
+    *count = 0;
+    return -1;
+}
+extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
+
+#endif

@@ -1,0 +1,51 @@
+#ifndef TAGSCAN_CPOPPLERGLYPHS_H
+#define TAGSCAN_CPOPPLERGLYPHS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// One Unicode scalar drawn on a page, in content-stream order, with its box in the displayed
+/// page space (72 dpi, origin top-left of the crop box after /Rotate, y down): the same space
+/// and the same box rule (baseline − ascent·size … baseline − descent·size along the advance)
+/// as poppler's TextOutputDev, so both extraction paths agree.
+typedef struct tagscan_glyph {
+    uint32_t unicode;
+    double x_min, y_min, x_max, y_max;
+    /// The baseline: y for rotation 0 and 2, x for 1 and 3.
+    double base;
+    double font_size;
+    /// Text direction on the displayed page in quarter turns (0 = left to right).
+    uint8_t rotation;
+    /// PDF text render mode (3 = invisible, 7 = clip only).
+    uint8_t render_mode;
+    uint8_t red, green, blue;
+} tagscan_glyph;
+
+/// An open document on poppler's core API; confined to one thread.
+typedef struct tagscan_core_document tagscan_core_document;
+
+/// Error codes from poppler's ErrorCodes.h (errOpenFile 1, errBadCatalog 2, errDamaged 3,
+/// errEncrypted 4, …), or -1 when the core API was not available at build time.
+tagscan_core_document *tagscan_core_open(const char *path, const void *data, size_t length,
+                                         const char *password, int *error_code);
+void tagscan_core_close(tagscan_core_document *document);
+int tagscan_core_page_count(tagscan_core_document *document);
+/// 1 when the document has JavaScript in its name tree or an OpenAction, else 0.
+int tagscan_core_has_javascript(tagscan_core_document *document);
+
+/// Runs page `index` (0-based) through a glyph-collecting output device. On return `*glyphs`
+/// holds `*count` glyphs (free with tagscan_core_free), `width`/`height` the displayed size and
+/// `rotation` the page's /Rotate. Returns 0, or -1 when the page cannot be loaded.
+int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
+                             int *count, double *width, double *height, int *rotation);
+void tagscan_core_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

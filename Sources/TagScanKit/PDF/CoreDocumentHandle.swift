@@ -1,0 +1,73 @@
+import Foundation
+internal import CPopplerCore
+
+/// A document opened on poppler's core API (the glyph path). Confined to one thread; every
+/// glyph buffer is copied out and freed before a page's text is returned.
+final class CoreDocumentHandle: PageSource {
+    private let document: OpaquePointer
+    let pageCount: Int
+    let hasJavaScript: Bool
+
+    init(source: DocumentSource, password: String?) throws(DocumentError) {
+        try PDFDocumentHandle.checkHeader(source)
+        PopplerWarmUp.ensure()  // poppler's global parameters must exist before the core API runs
+        var code: Int32 = 0
+        let opened: OpaquePointer?
+        switch source {
+        case .file(let path):
+            opened = tagscan_core_open(path, nil, 0, password, &code)
+        case .data(let data, _):
+            opened = data.withUnsafeBytes { tagscan_core_open(nil, $0.baseAddress, $0.count, password, &code) }
+        }
+        guard let opened else {
+            let name = source.displayPath
+            switch code {
+            case 1: throw DocumentError(.notFound, "\(name): cannot be opened")
+            case 4:
+                if let password, !password.isEmpty { throw DocumentError(.wrongPassword, "\(name): the password is not correct") }
+                throw DocumentError(.encrypted, "\(name): the document is encrypted and needs a password")
+            case 2: throw DocumentError(.damaged, "\(name): the page catalog cannot be read")
+            default: throw DocumentError(.damaged, "\(name): the file is damaged (poppler error \(code))")
+            }
+        }
+        document = opened
+        pageCount = Int(tagscan_core_page_count(opened))
+        hasJavaScript = tagscan_core_has_javascript(opened) != 0
+        if pageCount == 0 {
+            tagscan_core_close(opened)
+            throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
+        }
+    }
+
+    deinit {
+        tagscan_core_close(document)
+    }
+
+    func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
+        var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil
+        var count: Int32 = 0
+        var width = 0.0, height = 0.0
+        var rotation: Int32 = 0
+        guard tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &width, &height, &rotation) == 0 else {
+            return nil
+        }
+        defer { tagscan_core_free(buffer) }
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(Int(count))
+        if let buffer {
+            for g in UnsafeBufferPointer(start: buffer, count: Int(count)) {
+                guard let scalar = Unicode.Scalar(g.unicode), g.unicode != 0 else { continue }
+                glyphs.append(
+                    Glyph(
+                        scalar: scalar,
+                        box: Box(x: g.x_min, y: g.y_min, width: g.x_max - g.x_min, height: g.y_max - g.y_min),
+                        base: g.base, fontSize: g.font_size, rotation: Int(g.rotation), renderMode: Int(g.render_mode),
+                        red: g.red, green: g.green, blue: g.blue))
+            }
+        }
+        let info = PageInfo(
+            pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100, rotation: Int(rotation))
+        // Styles come with the glyphs at no extra cost, so `wantsStyles` is not consulted.
+        return GlyphLayout.pageText(glyphs, info: info)
+    }
+}
