@@ -99,7 +99,7 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .unexpectedStatus(let status, let message):
             return "Yoti Sign answered with unexpected status \(status)\(with(message))"
         case .timedOut(let after, let attempts):
-            return "Yoti Sign did not answer within \(after.formattedSeconds)\(tries(attempts)). The envelope may still have been created; check before sending again."
+            return "Yoti Sign did not answer within \(after.formattedSeconds)\(tries(attempts)). A create request may still have succeeded; check before sending it again."
         case .connectionFailed(let reason, let attempts):
             return "Could not reach Yoti Sign\(tries(attempts)): \(reason)"
         case .invalidResponse(let status, let reason):
