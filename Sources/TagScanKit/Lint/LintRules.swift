@@ -1,0 +1,47 @@
+/// The registry of lint rules, sorted by id. Ids are unique and stable.
+public enum LintRules {
+    public static let all: [any LintRule.Type] = [
+        AnchorSpansPagesRule.self,
+        AnchorWrapsLineRule.self,
+        CurlyQuotesRule.self,
+        DuplicateTagNameRule.self,
+        EncryptedRule.self,
+        FileTooLargeRule.self,
+        ForbiddenCharactersRule.self,
+        ForeignTagRule.self,
+        ImageOnlyPageRule.self,
+        IndustryTypeRule.self,
+        JavaScriptRule.self,
+        MalformedAnchorRule.self,
+        MetadataNotAllowedRule.self,
+        MissingHeaderRule.self,
+        OptionalDateSignedRule.self,
+        RadioGroupMixedRequiredRule.self,
+        RadioGroupTooSmallRule.self,
+        RecipientGapRule.self,
+        TagClampedRule.self,
+        TagNameTooLongRule.self,
+        TagsOverlapRule.self,
+        TinyAnchorRule.self,
+        TooManyFilesRule.self,
+        TooManyRecipientsRule.self,
+        TooManyTagsRule.self,
+        UnreadableRule.self,
+        VisibleAnchorRule.self,
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+
+    public static var ids: [String] { all.map { $0.description.id } }
+
+    /// The rule with `id`, if there is one.
+    public static func rule(id: String) -> (any LintRule.Type)? {
+        all.first { $0.description.id == id }
+    }
+
+    /// The ids in `ids` that name no rule, sorted.
+    public static func unknown(_ ids: some Sequence<String>) -> [String] {
+        let known = Set(self.ids)
+        return Set(ids).subtracting(known).sorted()
+    }
+}

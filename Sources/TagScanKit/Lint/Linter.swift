@@ -1,0 +1,175 @@
+import Foundation
+import Synchronization
+
+/// Checks templates against the rules Yoti applies (and the layout hazards it does not report)
+/// before they are sent.
+///
+/// ```swift
+/// let linter = Linter(options: LintOptions(disabledRules: ["visible-anchor"]))
+/// let report = try await linter.lint(paths: ["templates/"])
+/// print(TextLintReporter.report(report), terminator: "")
+/// exit(report.exitCode(failingAt: .error))
+/// ```
+///
+/// `lint(paths:)` scans, renders non-white anchors to tell invisible text from visible text, and
+/// runs the rules; `lint(_:)` runs the rules alone over documents already scanned.
+public struct Linter: Sendable {
+    public var options: LintOptions
+    /// The rules run (minus `options.disabledRules`); all of them by default.
+    public var rules: [any LintRule.Type]
+
+    public init(options: LintOptions = LintOptions(), rules: [any LintRule.Type] = LintRules.all) {
+        self.options = options
+        self.rules = rules
+    }
+
+    /// The documents of one envelope, before scanning.
+    public struct EnvelopeSources: Sendable, Hashable {
+        /// The folder the envelope was made from, or the single document's path.
+        public var path: String
+        public var sources: [DocumentSource]
+
+        public init(path: String, sources: [DocumentSource]) {
+            self.path = path
+            self.sources = sources
+        }
+    }
+
+    /// Groups command-line paths into envelopes: with `foldersAsEnvelopes`, each folder given is one
+    /// envelope of its `*.pdf` files (recursively, sorted); every other document is an envelope of
+    /// its own. Empty folders give no envelope.
+    public static func envelopes(paths: [String], foldersAsEnvelopes: Bool) -> [EnvelopeSources] {
+        var out: [EnvelopeSources] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            let isFolder = path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let sources = DocumentSource.expanding([path])
+            if foldersAsEnvelopes && isFolder {
+                if !sources.isEmpty { out.append(EnvelopeSources(path: path, sources: sources)) }
+            } else {
+                out += sources.map { EnvelopeSources(path: $0.displayPath, sources: [$0]) }
+            }
+        }
+        return out
+    }
+
+    /// Scans, renders and lints files and folders (`-` reads standard input).
+    public func lint(paths: [String], foldersAsEnvelopes: Bool = false) async throws -> LintReport {
+        try await lint(Self.envelopes(paths: paths, foldersAsEnvelopes: foldersAsEnvelopes))
+    }
+
+    /// Scans, renders and lints envelopes of documents.
+    public func lint(_ envelopes: [EnvelopeSources]) async throws -> LintReport {
+        let sources = envelopes.flatMap(\.sources)
+        let scanned = try await Scanner(options: options.scan).scan(sources).documents
+        let ink = await renderInk(sources: sources, results: scanned)
+        var next = 0
+        var lintEnvelopes: [LintEnvelope] = []
+        for envelope in envelopes {
+            let documents = (next..<next + envelope.sources.count).map { LintDocument(result: scanned[$0], anchorInk: ink[$0]) }
+            next += envelope.sources.count
+            lintEnvelopes.append(LintEnvelope(path: envelope.path, documents: documents))
+        }
+        return lint(lintEnvelopes)
+    }
+
+    /// Runs the rules over scanned envelopes. Each document's scanner diagnostics are replaced by
+    /// the findings; scanner diagnostics whose id no rule claims are passed through unchanged.
+    public func lint(_ envelopes: [LintEnvelope]) -> LintReport {
+        let enabled = rules.filter { !options.disabledRules.contains($0.description.id) }
+        let claimed = Set(rules.map { $0.description.id })
+        var documents: [DocumentResult] = []
+        var unclaimed: [String: Diagnostic] = [:]
+
+        for envelope in envelopes {
+            var findings = [[Diagnostic]](repeating: [], count: envelope.documents.count)
+            for rule in enabled {
+                for finding in rule.check(envelope, options: options) where findings.indices.contains(finding.document) {
+                    findings[finding.document].append(finding.diagnostic)
+                }
+            }
+            for (index, document) in envelope.documents.enumerated() {
+                for diagnostic in document.result.diagnostics where !claimed.contains(diagnostic.rule) && !options.disabledRules.contains(diagnostic.rule) {
+                    findings[index].append(diagnostic)
+                    if unclaimed[diagnostic.rule] == nil { unclaimed[diagnostic.rule] = diagnostic }
+                }
+                let disabledHere = document.disabledRules
+                var result = document.result
+                result.diagnostics = findings[index]
+                    .filter { !disabledHere.contains($0.rule) }
+                    .map { diagnostic in
+                        var diagnostic = diagnostic
+                        if let severity = options.severityOverrides[diagnostic.rule] { diagnostic.severity = severity }
+                        return diagnostic
+                    }
+                    .enumerated()
+                    .sorted { ($0.element.pageNumber ?? 0, $0.element.rule, $0.offset) < ($1.element.pageNumber ?? 0, $1.element.rule, $1.offset) }
+                    .map(\.element)
+                documents.append(result)
+            }
+        }
+
+        var descriptions = enabled.map { rule in
+            var description = rule.description
+            if let severity = options.severityOverrides[description.id] { description.severity = severity }
+            return description
+        }
+        descriptions += unclaimed.values.map { diagnostic in
+            RuleDescription(
+                id: diagnostic.rule, severity: options.severityOverrides[diagnostic.rule] ?? diagnostic.severity,
+                summary: "Reported by the scanner.", details: "A diagnostic the scanner reports and no lint rule describes.",
+                reportedByScanner: true, triggeringFixture: "", cleanFixture: "")
+        }
+        return LintReport(documents: documents, rules: descriptions.sorted { $0.id < $1.id })
+    }
+
+    /// Renders the anchors `visible-anchor` needs to see: readable documents' anchors that are
+    /// neither white nor invisible text, unless the rule is off. One document per worker, never shared; the first document is
+    /// rendered alone, before the others start (poppler's lazily built statics, reference §2).
+    private func renderInk(sources: [DocumentSource], results: [DocumentResult]) async -> [[Double?]?] {
+        let id = VisibleAnchorRule.description.id
+        let wanted = options.rendersAnchors && !options.disabledRules.contains(id) && rules.contains { $0.description.id == id }
+        var work: [(index: Int, probes: [AnchorVisibility.Probe], anchors: [Int])] = []
+        if wanted {
+            for (index, result) in results.enumerated() where result.status == .ok && index < sources.count {
+                if (result.directives ?? []).contains(where: { $0.disabledRules.contains(id) }) { continue }
+                let anchors = result.anchors.indices.filter { i in
+                    let anchor = result.anchors[i]
+                    return (anchor.dialect == .yoti || anchor.dialect == .custom) && !(anchor.color.map(VisibleAnchorRule.isNearWhite) ?? false)
+                        && !(anchor.renderMode.map(VisibleAnchorRule.invisibleRenderModes.contains) ?? false)
+                }
+                if anchors.isEmpty { continue }
+                work.append((index, anchors.map { AnchorVisibility.Probe(pageNumber: result.anchors[$0].pageNumber, box: result.anchors[$0].box) }, anchors))
+            }
+        }
+        var ink = [[Double?]?](repeating: nil, count: results.count)
+        guard !work.isEmpty else { return ink }
+
+        let password = options.scan.password
+        let jobs = options.scan.jobs
+        let items = work
+        let measured: [[Double?]] = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                let results = Mutex([[Double?]](repeating: [], count: items.count))
+                let next = Atomic<Int>(1)
+                let first = AnchorVisibility.inkCoverage(source: sources[items[0].index], password: password, probes: items[0].probes)
+                results.withLock { $0[0] = first }
+                DispatchQueue.concurrentPerform(iterations: min(jobs, max(items.count - 1, 1))) { _ in
+                    while true {
+                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard i < items.count else { return }
+                        let coverage = AnchorVisibility.inkCoverage(source: sources[items[i].index], password: password, probes: items[i].probes)
+                        results.withLock { $0[i] = coverage }
+                    }
+                }
+                continuation.resume(returning: results.withLock { $0 })
+            }
+        }
+        for (item, coverage) in zip(items, measured) {
+            var perAnchor = [Double?](repeating: nil, count: results[item.index].anchors.count)
+            for (anchor, value) in zip(item.anchors, coverage) { perAnchor[anchor] = value }
+            ink[item.index] = perAnchor
+        }
+        return ink
+    }
+}

@@ -1,0 +1,31 @@
+/// `duplicate-tag-name`: one recipient with two fields of the same `nm` name.
+public enum DuplicateTagNameRule: LintRule {
+    public static let description = RuleDescription(
+        id: "duplicate-tag-name", severity: .error,
+        summary: "Two fields of one recipient share a name (nm); Yoti requires names unique per recipient.",
+        details: """
+            Tag names identify fields in conditional rules and in the completed values, so Yoti \
+            requires each recipient's names to be unique across the envelope. Different recipients \
+            may reuse a name. Rename one of the fields.
+            """)
+
+    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+        var first: [String: [String: (document: Int, page: Int)]] = [:]
+        var findings: [LintFinding] = []
+        for (document, anchor, tag) in envelope.taggedAnchors {
+            guard let name = tag.name, let role = anchor.role else { continue }
+            if let earlier = first[role]?[name] {
+                findings.append(
+                    LintFinding(
+                        document: document,
+                        diagnostic: description.diagnostic(
+                            page: anchor.pageNumber,
+                            "\(anchor.text): \(role) already has a field named \"\(name)\" (\(envelope.place(document: earlier.document, page: earlier.page))); names must be unique per recipient",
+                            anchor: anchor.text)))
+            } else {
+                first[role, default: [:]][name] = (document, anchor.pageNumber)
+            }
+        }
+        return findings
+    }
+}

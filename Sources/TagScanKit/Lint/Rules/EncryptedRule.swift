@@ -1,0 +1,21 @@
+/// `encrypted`: a document that needs a password (or whose encryption poppler cannot handle).
+public enum EncryptedRule: LintRule {
+    public static let description = RuleDescription(
+        id: "encrypted", severity: .error,
+        summary: "The PDF is password-protected; Yoti rejects encrypted files.",
+        details: """
+            Yoti cannot open password-protected PDFs and errors the envelope (PASSWORD_PROTECTED). \
+            Save the template without a password. tagscan reads it with --password, but Yoti cannot.
+            """)
+
+    static let codes: Set<DocumentError.Code> = [.encrypted, .wrongPassword, .unsupportedEncryption]
+
+    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+        envelope.documents.enumerated().compactMap { index, document in
+            guard document.result.status == .error, let error = document.result.error, codes.contains(error.code) else { return nil }
+            return LintFinding(
+                document: index,
+                diagnostic: description.diagnostic(page: nil, "\(error.message); Yoti rejects password-protected PDFs: save the template without a password"))
+        }
+    }
+}

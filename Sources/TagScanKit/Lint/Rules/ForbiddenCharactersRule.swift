@@ -1,0 +1,31 @@
+/// `forbidden-characters`: a placeholder or pre-filled value holding a character Yoti refuses.
+public enum ForbiddenCharactersRule: DocumentLintRule {
+    public static let description = RuleDescription(
+        id: "forbidden-characters", severity: .error,
+        summary: "A placeholder (ph) or pre-filled value (pf) contains one of / \\ : * ? < > |, which Yoti refuses.",
+        details: """
+            Yoti rejects help_text and prefilled_value containing any of / \\ : * ? < > |. Reword the \
+            value in the anchor's metadata without them (for example "Ref no. 12" for "Ref: 12").
+            """)
+
+    /// The characters the API refuses in help text and pre-filled values.
+    public static let forbidden: [Character] = ["/", "\\", ":", "*", "?", "<", ">", "|"]
+
+    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for anchor in document.result.anchors {
+            guard let metadata = anchor.metadata else { continue }
+            for (key, value) in [("ph", metadata.ph), ("pf", metadata.pf)] {
+                guard let value else { continue }
+                let bad = forbidden.filter { value.contains($0) }
+                guard !bad.isEmpty else { continue }
+                found.append(
+                    description.diagnostic(
+                        page: anchor.pageNumber,
+                        "\(anchor.text): the \(key) value \"\(value)\" contains \(bad.map { "'\($0)'" }.joined(separator: ", ")), which Yoti refuses",
+                        anchor: anchor.text))
+            }
+        }
+        return found
+    }
+}

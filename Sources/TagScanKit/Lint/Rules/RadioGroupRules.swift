@@ -1,0 +1,61 @@
+import YotiSign
+
+/// Radio buttons grouped by recipient and `tag_group_name`, in envelope order.
+private func radioGroups(_ envelope: LintEnvelope) -> [(key: String, members: [(document: Int, anchor: Anchor, tag: Tag)])] {
+    var order: [String] = []
+    var members: [String: [(document: Int, anchor: Anchor, tag: Tag)]] = [:]
+    for entry in envelope.taggedAnchors where entry.tag.type == .radioField {
+        guard let group = entry.tag.tagGroupName, let role = entry.anchor.role else { continue }
+        let key = "\(role)\u{0}\(group)"
+        if members[key] == nil { order.append(key) }
+        members[key, default: []].append(entry)
+    }
+    return order.map { ($0, members[$0] ?? []) }
+}
+
+/// `radio-group-too-small`: a radio group with a single button.
+public enum RadioGroupTooSmallRule: LintRule {
+    public static let description = RuleDescription(
+        id: "radio-group-too-small", severity: .error,
+        summary: "A radio group (RG<n>) has fewer than 2 buttons; Yoti needs at least 2 per group.",
+        details: """
+            The n in RG<n> groups one recipient's radio buttons, and Yoti refuses a tag group with a \
+            single member. Add the other choices with the same RG<n>, or use a checkbox (CB) for a \
+            single yes/no.
+            """)
+
+    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+        radioGroups(envelope).compactMap { _, members in
+            guard members.count < 2, let only = members.first else { return nil }
+            return LintFinding(
+                document: only.document,
+                diagnostic: description.diagnostic(
+                    page: only.anchor.pageNumber,
+                    "\(only.anchor.text) is the only button of \(only.anchor.role ?? "its recipient")'s \"\(only.tag.tagGroupName ?? "")\"; a radio group needs at least 2",
+                    anchor: only.anchor.text))
+        }
+    }
+}
+
+/// `radio-group-mixed-required`: a radio group mixing required and optional buttons.
+public enum RadioGroupMixedRequiredRule: LintRule {
+    public static let description = RuleDescription(
+        id: "radio-group-mixed-required", severity: .error,
+        summary: "A radio group mixes required (R) and optional (O) buttons, which Yoti refuses.",
+        details: """
+            Yoti does not allow optional and required tags in one tag group. Write every button of \
+            the group with the same R or O, as in |S1RG1R| … |S1RG1R|.
+            """)
+
+    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+        radioGroups(envelope).compactMap { _, members in
+            guard let first = members.first, let odd = members.first(where: { $0.tag.optional != first.tag.optional }) else { return nil }
+            return LintFinding(
+                document: odd.document,
+                diagnostic: description.diagnostic(
+                    page: odd.anchor.pageNumber,
+                    "\(odd.anchor.text) is \(odd.tag.optional ? "optional" : "required") but \(first.anchor.text) (\(envelope.place(document: first.document, page: first.anchor.pageNumber))) in the same group \"\(first.tag.tagGroupName ?? "")\" is \(first.tag.optional ? "optional" : "required")",
+                    anchor: odd.anchor.text))
+        }
+    }
+}
