@@ -9,6 +9,7 @@ struct DocumentAssembler {
         let fileName = source.fileName
         var diagnostics: [Diagnostic] = []
         var anchors: [Anchor] = []
+        var dialectHits: [(page: PageInfo, anchor: PageScan.FoundAnchor)] = []
         let placer = TagPlacer(textFieldWidth: options.textFieldWidth)
 
         for (index, page) in pages.enumerated() {
@@ -30,6 +31,10 @@ struct DocumentAssembler {
                 }
             }
             for found in page.anchors {
+                if found.hit != nil {
+                    dialectHits.append((page.info, found))
+                    continue
+                }
                 guard let autoTag = found.autoTag else {
                     anchors.append(
                         Anchor(text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded, fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
@@ -53,6 +58,9 @@ struct DocumentAssembler {
                         fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
             }
         }
+        let placed = DialectPlacement(options: options, fileName: fileName).place(dialectHits)
+        anchors += placed.anchors
+        diagnostics += placed.diagnostics
         anchors.sort { ($0.pageNumber, $0.box.y, $0.box.x) < ($1.pageNumber, $1.box.y, $1.box.x) }
         return DocumentResult(
             path: source.displayPath, fileName: fileName, pageCount: pages.count, pages: pages.map(\.info),
@@ -64,13 +72,15 @@ struct DocumentAssembler {
     /// One entry per role, in role-table order then by number; tags by page, then y, then x.
     private func recipients(from anchors: [Anchor]) -> [RecipientTags] {
         var byRole: [String: [Tag]] = [:]
+        var groups: [String: Int] = [:]
         for anchor in anchors {
             guard let role = anchor.role, let tag = anchor.tag else { continue }
             byRole[role, default: []].append(tag)
+            if groups[role] == nil { groups[role] = anchor.signGroup }
         }
         return byRole.keys.sorted(by: Self.roleOrder).map { role in
             let tags = byRole[role]!.sorted { ($0.pageNumber, $0.y, $0.x) < ($1.pageNumber, $1.y, $1.x) }
-            return RecipientTags(role: role, signGroup: options.signGroups[role] ?? 1, tags: tags)
+            return RecipientTags(role: role, signGroup: options.signGroups[role] ?? groups[role] ?? 1, tags: tags)
         }
     }
 

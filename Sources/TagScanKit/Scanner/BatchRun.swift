@@ -115,8 +115,9 @@ final class BatchRun: Sendable {
         scans.reserveCapacity(pages.count)
         for page in pages {
             if isCancelled { return }
-            let text = document?.pageText(at: page, wantsStyles: PageScan.wantsStyles)
-            scans.append((page, text.map(PageScan.init) ?? PageScan(missingPage: page + 1)))
+            let rules = options.customRules
+            let text = document?.pageText(at: page, wantsStyles: { PageScan.wantsStyles($0, customRules: rules) })
+            scans.append((page, text.map { PageScan($0, customRules: rules) } ?? PageScan(missingPage: page + 1)))
         }
         let finished: (pages: [PageScan], hasJavaScript: Bool)? = state.withLock { s in
             for (page, scan) in scans { s.documents[index].scans[page] = scan }

@@ -8,6 +8,9 @@ struct PageScan: Sendable {
         var fontSize: Double?
         var color: String?
         var renderMode: Int?
+        var dialect: AnchorDialect = .yoti
+        /// Set for custom-rule matches and foreign vendors' tags.
+        var hit: DialectHit? = nil
     }
 
     var info: PageInfo
@@ -20,12 +23,17 @@ struct PageScan: Sendable {
     /// `|tagscan-disable:…|` lint directives on the page.
     var directives: [TemplateDirective] = []
 
-    /// Finds every anchor dialect on `page` in one pass over its normalised text.
     init(_ page: PageText) {
+        self.init(page, customRules: [])
+    }
+
+    /// Finds every anchor dialect on `page` in one pass over its normalised text.
+    init(_ page: PageText, customRules: [CustomAnchorRule]) {
         info = page.info
         glyphCount = page.scalars.count
         let number = page.info.pageNumber
-        let found = AutoTagFinder.find(in: SearchText(page), page: page)
+        let search = SearchText(page)
+        let found = AutoTagFinder.find(in: search, page: page)
         directives = DirectiveFinder.find(in: page.scalars, page: number)
         openTail = found.openTail?.body
         head = found.head?.body
@@ -58,11 +66,12 @@ struct PageScan: Sendable {
                         anchor: match.text))
             }
         }
+        findDialectAnchors(in: search, page: page, customRules: customRules)
     }
 
     /// Styles are read only for pages that may hold an anchor: they cost a second pass in poppler.
     static func wantsStyles(_ scalars: [Unicode.Scalar]) -> Bool {
-        scalars.contains("|")
+        scalars.contains("|") || ForeignTagFinder.mayHoldTag(scalars)
     }
 }
 

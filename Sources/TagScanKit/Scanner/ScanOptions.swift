@@ -12,6 +12,15 @@ public struct ScanOptions: Sendable, Hashable {
     public var extraction: ExtractionPath
     /// Pages a worker takes from a long document at a time; the rest go to other workers.
     public var pagesPerUnit: Int
+    /// DocuSign-style rules that place fields at text already in the document (SPEC §3.2).
+    public var customRules: [CustomAnchorRule] = []
+    /// Foreign dialects whose tags are translated into Yoti tags (`tagscan convert --from`); a
+    /// plain scan only lists foreign tags, with a `foreign-tag` warning.
+    public var translatedDialects: Set<AnchorDialect> = []
+    /// Yoti role per foreign recipient (`signer1`, `r2`, `First Party`); see ``RoleMapping``.
+    public var roleMap: [String: String] = [:]
+    /// Make optional `date_signed_field` tags required, as Yoti demands (reported as `date-required`).
+    public var dateSignedRequired = true
 
     public init(
         password: String? = nil, jobs: Int = ScanOptions.defaultJobs, signGroups: [String: Int] = [:],

@@ -1,0 +1,54 @@
+/// A custom-rule match or a foreign vendor's tag, as one page hands it to the document assembler.
+struct DialectHit: Sendable {
+    enum Kind: Sendable {
+        /// A match of `ScanOptions.customRules[ruleIndex]`.
+        case custom(ruleIndex: Int)
+        case foreign(Result<ForeignTag, ForeignTag.Failure>)
+    }
+
+    var kind: Kind
+    /// Offset in the page's normalised text: reading order, for counting occurrences.
+    var order: Int
+    /// Broken across two lines on the page: reported, never placed.
+    var wrapped: Bool
+}
+
+extension PageScan {
+    /// Runs the custom-rule and foreign-tag finders over the page's normalised text (the same
+    /// `SearchText` the auto-tag finder read) and records their matches.
+    mutating func findDialectAnchors(in text: SearchText, page: PageText, customRules: [CustomAnchorRule]) {
+        let custom = CustomAnchorFinder.find(rules: customRules, in: text, page: page)
+        var claimed = Set<Int>()
+        for match in custom {
+            anchors.append(
+                found(match.text, .custom, DialectHit(kind: .custom(ruleIndex: match.ruleIndex), order: match.order, wrapped: match.wrapped), match.glyphs, page))
+            claimed.formUnion(match.glyphs)
+        }
+        for match in ForeignTagFinder.find(in: text, page: page) {
+            // A rule written for the vendor's own syntax (anchor "\s1\") wins over the vendor reading.
+            if match.glyphs.contains(where: claimed.contains) { continue }
+            anchors.append(
+                found(match.text, match.dialect, DialectHit(kind: .foreign(match.result), order: match.order, wrapped: match.wrapped), match.glyphs, page))
+        }
+    }
+
+    private func found(_ text: String, _ dialect: AnchorDialect, _ hit: DialectHit, _ glyphs: [Int], _ page: PageText) -> FoundAnchor {
+        let style = page.style(at: glyphs[0])
+        var anchor = FoundAnchor(text: text, autoTag: nil, box: Self.union(glyphs, page), fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode)
+        anchor.dialect = dialect
+        anchor.hit = hit
+        return anchor
+    }
+
+    /// Union of the glyph boxes, skipping empty ones (spaces poppler gives no extent).
+    static func union(_ glyphs: [Int], _ page: PageText) -> Box {
+        glyphs.map { page.boxes[$0] }.filter { $0.width > 0 || $0.height > 0 }.reduce(nil as Box?) { $0?.union($1) ?? $1 }
+            ?? page.boxes[glyphs[0]]
+    }
+
+    /// Whether the extractor should read a page's styles (font size and colour of anchors): pages
+    /// that may hold an auto-tag or a foreign tag, and every page when custom rules are set.
+    static func wantsStyles(_ scalars: [Unicode.Scalar], customRules: [CustomAnchorRule]) -> Bool {
+        !customRules.isEmpty || wantsStyles(scalars)
+    }
+}
