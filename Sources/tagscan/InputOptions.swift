@@ -16,13 +16,34 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Password for encrypted documents (or set TAGSCAN_PASSWORD).")
     var password: String?
 
+    @Option(help: "Configuration file, YAML or JSON (default: tagscan.yml, tagscan.yaml or tagscan.json in a scanned folder).")
+    var config: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PDF file or folder") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        do {
+            _ = try loadConfig()
+        } catch {
+            // A bad configuration is a usage error (64), reported as `file:line: message`.
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            throw ExitCode(64)
+        }
+    }
+
+    /// The configuration from `--config`, or found beside the scanned documents; nil when none.
+    func loadConfig() throws(ConfigError) -> TagScanConfig? {
+        var path = config
+        if path == nil { path = try ConfigLoader.discover(for: paths) }
+        guard let path else { return nil }
+        return try ConfigLoader.load(path: path)
     }
 
     var scanOptions: ScanOptions {
-        ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
+        let options = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
+        // validate() has already refused a configuration that does not load.
+        guard let config = try? loadConfig() else { return options }
+        return config.applied(to: options)
     }
 }
 
