@@ -11,6 +11,6 @@ struct TagScanCommand: AsyncParsableCommand {
             be read; 64 usage error.
             """,
         version: TagScanVersion.current,
-        subcommands: [ScanCommand.self, LintCommand.self]
+        subcommands: [ScanCommand.self, LintCommand.self, ConvertCommand.self]
     )
 }
