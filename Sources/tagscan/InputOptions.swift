@@ -19,9 +19,19 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Configuration file, YAML or JSON (default: tagscan.yml, tagscan.yaml or tagscan.json in a scanned folder).")
     var config: String?
 
+    @Option(help: ArgumentHelp("Seconds one document may take; past it its worker process is stopped and the file gets timeout.", valueName: "seconds"))
+    var timeout: Double = IsolationOptions.defaultTimeout
+
+    @Option(help: ArgumentHelp("Address-space cap of each worker process (e.g. 512M, 2G; none for no cap); past it the file gets too-large.", valueName: "size"))
+    var maxMemory: ByteCount = ByteCount(bytes: IsolationOptions.defaultMaxMemory)
+
+    @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")
+    var inProcess = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PDF file or folder") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
         do {
             _ = try loadConfig()
         } catch {
@@ -40,7 +50,8 @@ struct InputOptions: ParsableArguments {
     }
 
     var scanOptions: ScanOptions {
-        let options = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
+        var options = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
+        options.isolation = isolation
         // validate() has already refused a configuration that does not load.
         guard let config = try? loadConfig() else { return options }
         return config.applied(to: options)

@@ -12,5 +12,6 @@ struct TagScanCommand: AsyncParsableCommand {
             """,
         version: TagScanVersion.current,
         subcommands: [ScanCommand.self, LintCommand.self, ConvertCommand.self]
+            + [WorkerCommand.self]  // hidden: the worker process of isolated scans
     )
 }

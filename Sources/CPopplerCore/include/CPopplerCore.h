@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include "CPopplerGlyphs.h"
+#include "CPopplerHostile.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -8,16 +8,16 @@ final class CoreDocumentHandle: PageSource {
     let pageCount: Int
     let hasJavaScript: Bool
 
-    init(source: DocumentSource, password: String?) throws(DocumentError) {
+    init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         try PDFDocumentHandle.checkHeader(source)
         PopplerWarmUp.ensure()  // poppler's global parameters must exist before the core API runs
         var code: Int32 = 0
         let opened: OpaquePointer?
         switch source {
         case .file(let path):
-            opened = tagscan_core_open(path, nil, 0, password, &code)
+            opened = password.withCString { tagscan_core_open(path, nil, 0, $0, &code) }
         case .data(let data, _):
-            opened = data.withUnsafeBytes { tagscan_core_open(nil, $0.baseAddress, $0.count, password, &code) }
+            opened = password.withCString { pw in data.withUnsafeBytes { tagscan_core_open(nil, $0.baseAddress, $0.count, pw, &code) } }
         }
         guard let opened else {
             let name = source.displayPath
@@ -34,7 +34,7 @@ final class CoreDocumentHandle: PageSource {
         pageCount = Int(tagscan_core_page_count(opened))
         hasJavaScript = tagscan_core_has_javascript(opened) != 0
         if pageCount == 0 {
-            tagscan_core_close(opened)
+            // Every stored property is set, so deinit closes the document when this throws.
             throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
         }
     }

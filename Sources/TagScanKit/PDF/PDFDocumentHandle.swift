@@ -10,7 +10,7 @@ final class PDFDocumentHandle {
     let hasJavaScript: Bool
 
     /// Opens `source`, mapping every failure to a SPEC §4 error code.
-    init(source: DocumentSource, password: String?) throws(DocumentError) {
+    init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         try Self.checkHeader(source)
         var error: UnsafeMutablePointer<GError>? = nil
         // poppler 22.12's new_from_bytes and new_from_data crash on a wrong password (their retry
@@ -24,13 +24,13 @@ final class PDFDocumentHandle {
                 throw DocumentError(.notFound, "\(path): \(message)")
             }
             defer { g_free(uri) }
-            opened = poppler_document_new_from_file(uri, password, &error)
+            opened = password.withCString { poppler_document_new_from_file(uri, $0, &error) }
         case .data(let data, _):
             let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
             defer { g_bytes_unref(bytes) }
             let stream = g_memory_input_stream_new_from_bytes(bytes)
             defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
-            opened = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
+            opened = password.withCString { poppler_document_new_from_stream(stream, goffset(data.count), $0, nil, &error) }
         }
         guard let document = opened else {
             let failure = error.map { GLibError(takingOwnershipOf: $0) }
@@ -47,7 +47,7 @@ final class PDFDocumentHandle {
         self.pageCount = Int(poppler_document_get_n_pages(document))
         self.hasJavaScript = poppler_document_has_javascript(document) != 0
         if pageCount == 0 {
-            g_object_unref(UnsafeMutableRawPointer(document))
+            // Every stored property is set, so deinit releases the document when this throws.
             throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
         }
     }
@@ -82,15 +82,17 @@ final class PDFDocumentHandle {
 
     /// Each page's `/Rotate`, read through poppler's core API, which poppler-glib does not expose.
     /// Nil when the core API was not available at build time.
-    static func pageRotations(source: DocumentSource, password: String?, pageCount: Int) -> [Int]? {
+    static func pageRotations(source: DocumentSource, password: PasswordBytes?, pageCount: Int) -> [Int]? {
         var out = [Int32](repeating: 0, count: pageCount)
         let count: Int32 = out.withUnsafeMutableBufferPointer { buffer in
-            switch source {
-            case .file(let path):
-                return tagscan_core_page_rotations(path, nil, 0, password, buffer.baseAddress, Int32(pageCount))
-            case .data(let data, _):
-                return data.withUnsafeBytes {
-                    tagscan_core_page_rotations(nil, $0.baseAddress, $0.count, password, buffer.baseAddress, Int32(pageCount))
+            password.withCString { password in
+                switch source {
+                case .file(let path):
+                    return tagscan_core_page_rotations(path, nil, 0, password, buffer.baseAddress, Int32(pageCount))
+                case .data(let data, _):
+                    return data.withUnsafeBytes {
+                        tagscan_core_page_rotations(nil, $0.baseAddress, $0.count, password, buffer.baseAddress, Int32(pageCount))
+                    }
                 }
             }
         }

@@ -10,10 +10,15 @@ protocol PageSource: AnyObject {
 
 enum PageSources {
     /// Opens `source` on the requested extraction path, mapping every failure to a SPEC §4 code.
+    /// The password is tried as typed, then encoded for the document's security handler
+    /// (``PasswordAttempts``); poppler's messages go to ``PopplerMessages``, never to stderr.
     static func open(_ source: DocumentSource, password: String?, path: ExtractionPath) throws(DocumentError) -> any PageSource {
-        switch path.resolved {
-        case .glyphs: try CoreDocumentHandle(source: source, password: password)
-        default: try GLibPageSource(source: source, password: password)
+        PopplerMessages.install()
+        return try PasswordAttempts.open(source, password: password) { encoded throws(DocumentError) -> any PageSource in
+            switch path.resolved {
+            case .glyphs: try CoreDocumentHandle(source: source, encodedPassword: encoded)
+            default: try GLibPageSource(source: source, encodedPassword: encoded)
+            }
         }
     }
 }
@@ -23,8 +28,8 @@ final class GLibPageSource: PageSource {
     private let handle: PDFDocumentHandle
     private let rotations: [Int]?
 
-    init(source: DocumentSource, password: String?) throws(DocumentError) {
-        handle = try PDFDocumentHandle(source: source, password: password)
+    init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
+        handle = try PDFDocumentHandle(source: source, encodedPassword: password)
         rotations = PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
     }
 

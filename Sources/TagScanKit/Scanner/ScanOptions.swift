@@ -1,5 +1,7 @@
 /// How a scan runs and places fields.
-public struct ScanOptions: Sendable, Hashable {
+/// Codable so an isolated scan can hand the options to its worker processes: every field must
+/// survive a JSON round trip.
+public struct ScanOptions: Sendable, Hashable, Codable {
     /// Password for encrypted documents (user or owner password).
     public var password: String?
     /// Worker threads; each opens its own copy of a document. Defaults to the machine's cores.
@@ -21,6 +23,9 @@ public struct ScanOptions: Sendable, Hashable {
     public var roleMap: [String: String] = [:]
     /// Make optional `date_signed_field` tags required, as Yoti demands (reported as `date-required`).
     public var dateSignedRequired = true
+    /// Scan each document in a worker process with a time limit and a memory cap (SPEC §6);
+    /// nil scans in this process, with neither. See ``IsolationOptions``.
+    public var isolation: IsolationOptions? = nil
 
     public init(
         password: String? = nil, jobs: Int = ScanOptions.defaultJobs, signGroups: [String: Int] = [:],

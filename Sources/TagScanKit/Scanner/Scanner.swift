@@ -27,7 +27,32 @@ public struct Scanner: Sendable {
     public func scan(
         _ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil
     ) async throws -> ScanReport {
-        let run = BatchRun(sources: sources, options: options, onDocument: onDocument)
+        if let isolation = options.isolation {
+            return try await scanIsolated(sources, isolation: isolation, onDocument: onDocument)
+        }
+        let checks = HostileChecks(sources: sources, options: options)
+        let run = BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument))
+        let results = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run.run()) }
+            }
+        } onCancel: {
+            run.cancel()
+        }
+        try Task.checkCancellation()
+        if run.isCancelled { throw CancellationError() }
+        return ScanReport(documents: results.enumerated().compactMap { entry in entry.element.map { checks.apply(entry.offset, $0) } })
+    }
+
+    /// Scans documents in worker processes (``ScanOptions/isolation``): a document that overruns
+    /// the time limit, the memory cap or crashes poppler gets `timeout`, `too-large` or `crashed`,
+    /// and the other documents still get their results.
+    private func scanIsolated(
+        _ sources: [DocumentSource], isolation: IsolationOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    ) async throws -> ScanReport {
+        var inner = options
+        inner.isolation = nil
+        let run = IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument)
         let results = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run.run()) }
@@ -47,6 +72,13 @@ public struct Scanner: Sendable {
 
     /// Blocking variant for callers without a concurrency context.
     public func scanBlocking(_ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil) -> ScanReport {
-        ScanReport(documents: BatchRun(sources: sources, options: options, onDocument: onDocument).run().compactMap { $0 })
+        if let isolation = options.isolation {
+            var inner = options
+            inner.isolation = nil
+            return ScanReport(documents: IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument).run().compactMap { $0 })
+        }
+        let checks = HostileChecks(sources: sources, options: options)
+        let run = BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument))
+        return ScanReport(documents: run.run().enumerated().compactMap { entry in entry.element.map { checks.apply(entry.offset, $0) } })
     }
 }

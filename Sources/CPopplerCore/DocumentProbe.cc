@@ -1,0 +1,149 @@
+// Two questions poppler-glib cannot answer (issue 6):
+// - what the /Encrypt dictionary asks for, since poppler 22.12 opens a file whose Standard
+//   handler it cannot set up as if it were not encrypted, and gives scrambled content;
+// - whether a page that yields no characters draws glyphs at all (unreadable text) or not
+//   (an image-only page).
+#include "CPopplerHostile.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#if __has_include(<PDFDoc.h>) && __has_include(<OutputDev.h>)
+#include <memory>
+#include <optional>
+#include <Gfx.h>
+#include <GfxState.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <XRef.h>
+#include <goo/GooString.h>
+
+namespace {
+
+/// An open PDFDoc over a file or a private copy of in-memory bytes (MemStream does not copy).
+struct ProbeDocument {
+    std::unique_ptr<PDFDoc> doc;
+    char *buffer = nullptr;
+
+    ProbeDocument(const char *path, const void *data, size_t length, const char *password) {
+        std::optional<GooString> pw;
+        if (password != nullptr) pw = GooString(password);
+        if (path != nullptr) {
+            doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+        } else if (data != nullptr) {
+            buffer = static_cast<char *>(std::malloc(length > 0 ? length : 1));
+            if (buffer == nullptr) return;
+            std::memcpy(buffer, data, length);
+            doc = std::make_unique<PDFDoc>(new MemStream(buffer, 0, static_cast<Goffset>(length), Object(objNull)), pw, pw);
+        }
+    }
+    ~ProbeDocument() {
+        doc.reset();
+        std::free(buffer);
+    }
+};
+
+void copyName(const Object &object, char *out, size_t capacity) {
+    out[0] = '\0';
+    if (object.isName()) {
+        std::strncpy(out, object.getName(), capacity - 1);
+        out[capacity - 1] = '\0';
+    }
+}
+
+int intOr(const Object &object, int fallback) { return object.isInt() ? object.getInt() : fallback; }
+
+/// Counts drawn glyphs and those poppler maps to a visible character; draws nothing.
+class GlyphCounter final : public OutputDev {
+public:
+    long long drawn = 0;
+    long long mapped = 0;
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return false; }
+    bool needCharCount() override { return false; }
+
+    void drawChar(GfxState *, double, double, double, double, double, double, CharCode, int, const Unicode *u,
+                  int uLen) override {
+        drawn += 1;
+        if (u == nullptr) return;
+        // A glyph mapped to nothing but white space yields no character either.
+        for (int i = 0; i < uLen; ++i) {
+            if (u[i] != 0 && u[i] != 0x20 && u[i] != 0x09 && u[i] != 0x0A && u[i] != 0x0D && u[i] != 0xA0) {
+                mapped += 1;
+                return;
+            }
+        }
+    }
+};
+
+} // namespace
+
+extern "C" int tagscan_probe_encryption(const char *path, const void *data, size_t length, const char *password,
+                                        tagscan_encryption *out) {
+    std::memset(out, 0, sizeof(*out));
+    out->version = out->revision = out->length = -1;
+    ProbeDocument probe(path, data, length, password);
+    if (!probe.doc) return -1;
+    PDFDoc *doc = probe.doc.get();
+    out->open_error = doc->isOk() ? 0 : doc->getErrorCode();
+    XRef *xref = doc->getXRef();
+    // A document that failed for another reason than encryption may have no usable xref.
+    if (xref == nullptr || !xref->isOk()) return -1;
+    Object encrypt = xref->getTrailerDict()->dictLookup("Encrypt");
+    if (!encrypt.isDict()) return 0;
+    out->present = 1;
+    copyName(encrypt.dictLookup("Filter"), out->filter, sizeof(out->filter));
+    out->version = intOr(encrypt.dictLookup("V"), -1);
+    out->revision = intOr(encrypt.dictLookup("R"), -1);
+    out->length = intOr(encrypt.dictLookup("Length"), -1);
+    Object streamFilter = encrypt.dictLookup("StmF");
+    Object stringFilter = encrypt.dictLookup("StrF");
+    if (streamFilter.isName("Identity") && stringFilter.isName("Identity")) out->identity = 1;
+    if (streamFilter.isName()) {
+        Object filters = encrypt.dictLookup("CF");
+        if (filters.isDict()) {
+            Object filter = filters.dictLookup(streamFilter.getName());
+            if (filter.isDict()) copyName(filter.dictLookup("CFM"), out->method, sizeof(out->method));
+        }
+    }
+    out->decrypting = doc->isOk() && doc->isEncrypted() ? 1 : 0;
+    return 0;
+}
+
+extern "C" int tagscan_probe_text(const char *path, const void *data, size_t length, const char *password,
+                                  const int *pages, int count, long long *drawn, long long *mapped) {
+    for (int i = 0; i < count; ++i) drawn[i] = mapped[i] = 0;
+    ProbeDocument probe(path, data, length, password);
+    if (!probe.doc || !probe.doc->isOk()) return -1;
+    PDFDoc *doc = probe.doc.get();
+    for (int i = 0; i < count; ++i) {
+        Page *page = pages[i] >= 0 && pages[i] < doc->getNumPages() ? doc->getPage(pages[i] + 1) : nullptr;
+        if (page == nullptr) continue;
+        GlyphCounter counter;
+        Gfx *gfx = page->createGfx(&counter, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+        page->display(gfx);
+        delete gfx;
+        drawn[i] = counter.drawn;
+        mapped[i] = counter.mapped;
+    }
+    return 0;
+}
+
+#else
+
+extern "C" int tagscan_probe_encryption(const char *, const void *, size_t, const char *, tagscan_encryption *out) {
+    std::memset(out, 0, sizeof(*out));
+    return -1;
+}
+extern "C" int tagscan_probe_text(const char *, const void *, size_t, const char *, const int *, int count, long long *drawn,
+                                  long long *mapped) {
+    for (int i = 0; i < count; ++i) drawn[i] = mapped[i] = 0;
+    return -1;
+}
+
+#endif

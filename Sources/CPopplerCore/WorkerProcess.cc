@@ -1,0 +1,140 @@
+// Process plumbing for isolated scanning (issue 6), in C because Swift's Glibc module does not
+// expose pipe2, posix_spawn_file_actions_addclosefrom_np or operator new's handler.
+#include "CPopplerHostile.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <new>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+void closeBoth(int fds[2]) {
+    if (fds[0] >= 0) close(fds[0]);
+    if (fds[1] >= 0) close(fds[1]);
+}
+
+[[noreturn]] void outOfMemory() {
+    static const char message[] = "tagscan worker: out of memory (an allocation failed under the memory cap)\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof(message) - 1);
+    (void)ignored;
+    _exit(TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY);
+}
+
+} // namespace
+
+extern "C" long long tagscan_monotonic_ms(void) {
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<long long>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
+
+extern "C" int tagscan_worker_spawn(const char *path, char *const argv[], char *const envp[], pid_t *pid, int *to_child,
+                                    int *from_child, int *child_stderr) {
+    int input[2] = {-1, -1}, output[2] = {-1, -1}, errors[2] = {-1, -1};
+    // Every descriptor is close-on-exec from birth, so a worker started on another thread at the
+    // same moment cannot inherit this worker's ends (it would hold its stdin open forever).
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, input) != 0) return errno;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, output) != 0) {
+        const int e = errno;
+        closeBoth(input);
+        return e;
+    }
+    if (pipe2(errors, O_CLOEXEC) != 0) {
+        const int e = errno;
+        closeBoth(input);
+        closeBoth(output);
+        return e;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, input[1], STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, errors[1], STDERR_FILENO);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    // Its own process group, so a timeout can kill it and anything it started; default signal
+    // handling and an empty mask whatever the parent (a service) has set.
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    const int status = posix_spawn(pid, path, &actions, &attributes, argv, envp);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    close(input[1]);
+    close(output[1]);
+    close(errors[1]);
+    if (status != 0) {
+        close(input[0]);
+        close(output[0]);
+        close(errors[0]);
+        return status;
+    }
+    *to_child = input[0];
+    *from_child = output[0];
+    *child_stderr = errors[0];
+    return 0;
+}
+
+extern "C" int tagscan_worker_send(int fd, const void *bytes, size_t length, long long deadline_ms) {
+    const char *next = static_cast<const char *>(bytes);
+    while (length > 0) {
+        const ssize_t sent = send(fd, next, length, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent > 0) {
+            next += sent;
+            length -= static_cast<size_t>(sent);
+            continue;
+        }
+        if (sent < 0 && errno == EINTR) continue;
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return errno;
+        int wait = -1;
+        if (deadline_ms >= 0) {
+            const long long left = deadline_ms - tagscan_monotonic_ms();
+            if (left <= 0) return ETIMEDOUT;
+            wait = static_cast<int>(left > 1000000 ? 1000000 : left);
+        }
+        pollfd entry{fd, POLLOUT, 0};
+        if (poll(&entry, 1, wait) < 0 && errno != EINTR) return errno;
+    }
+    return 0;
+}
+
+extern "C" int tagscan_worker_prepare(long long max_memory, pid_t parent) {
+    // Die with the parent, whatever killed it; if it is already gone, stop now.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (parent > 0 && getppid() != parent) _exit(0);
+    std::set_new_handler(outOfMemory);
+    if (max_memory > 0) {
+        rlimit limit;
+        limit.rlim_cur = static_cast<rlim_t>(max_memory);
+        limit.rlim_max = static_cast<rlim_t>(max_memory);
+        if (setrlimit(RLIMIT_AS, &limit) != 0) return errno;
+    }
+    return 0;
+}
+
+extern "C" int tagscan_worker_take_stdout(void) {
+    const int protocol = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (protocol < 0) return -1;
+    if (dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+        close(protocol);
+        return -1;
+    }
+    return protocol;
+}

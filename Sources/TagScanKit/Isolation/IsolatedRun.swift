@@ -1,0 +1,200 @@
+import Foundation
+import Synchronization
+internal import CPopplerCore
+
+/// One batch scan in worker processes (SPEC §6): up to `jobs` workers, each fed one document at
+/// a time and reused across documents. A worker that overruns the time limit is killed with its
+/// process group and replaced; one that dies gets its document `too-large` (an allocation
+/// failed under the memory cap) or `crashed`, and is replaced. Every worker is reaped before
+/// ``run()`` returns. Results are emitted strictly in input order.
+final class IsolatedRun: Sendable {
+    private struct State {
+        var next = 0
+        var results: [DocumentResult?]
+        var nextToEmit = 0
+    }
+
+    private let sources: [DocumentSource]
+    private let options: ScanOptions
+    private let isolation: IsolationOptions
+    private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    private let state: Mutex<State>
+    private let live = Mutex<Set<pid_t>>([])
+    private let cancelled = Atomic<Bool>(false)
+
+    init(sources: [DocumentSource], options: ScanOptions, isolation: IsolationOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
+        self.sources = sources
+        self.options = options
+        self.isolation = isolation
+        self.onDocument = onDocument
+        state = Mutex(State(results: Array(repeating: nil, count: sources.count)))
+    }
+
+    /// Stops handing out documents and kills the running workers.
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        live.withLock { pids in
+            for pid in pids {
+                _ = Glibc.kill(-pid, SIGKILL)
+                _ = Glibc.kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// Runs to completion; returns results in input order, nil for documents skipped because of
+    /// cancellation.
+    func run() -> [DocumentResult?] {
+        let slots = min(options.jobs, sources.count)
+        guard slots > 0 else { return [] }
+        // A worker scans its document's pages on its share of the threads.
+        var workerOptions = options
+        workerOptions.isolation = isolation
+        workerOptions.jobs = max(1, options.jobs / slots)
+        let group = DispatchGroup()
+        for _ in 0..<slots {
+            group.enter()
+            let thread = Thread { [workerOptions] in
+                self.serve(workerOptions)
+                group.leave()
+            }
+            thread.name = "tagscan-isolation"
+            thread.start()
+        }
+        group.wait()
+        return state.withLock { $0.results }
+    }
+
+    private func nextDocument() -> Int? {
+        guard !isCancelled else { return nil }
+        return state.withLock { s in
+            guard s.next < sources.count else { return nil }
+            defer { s.next += 1 }
+            return s.next
+        }
+    }
+
+    /// One slot: a worker process and the documents it takes, one at a time.
+    private func serve(_ workerOptions: ScanOptions) {
+        var worker: WorkerProcess?
+        defer {
+            if let worker { retire(worker, kill: isCancelled) }
+        }
+        while let index = nextDocument() {
+            let source = sources[index]
+            let request: Data
+            do {
+                request = try WorkerJSON.line(WorkerRequest(id: index, source: source, options: workerOptions))
+            } catch {
+                finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): cannot encode the request: \(error)")))
+                continue
+            }
+            if worker == nil {
+                do {
+                    let started = try WorkerProcess.start(isolation)
+                    live.withLock { _ = $0.insert(started.pid) }
+                    worker = started
+                } catch {
+                    finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): \(error.message)")))
+                    continue
+                }
+            }
+            guard let current = worker else { continue }
+            let deadline = tagscan_monotonic_ms() + Int64((isolation.timeout * 1000).rounded(.up))
+            switch current.exchange(request, deadline: deadline) {
+            case .answered(let line):
+                if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
+                    var result = response.result
+                    if let diagnostic = Self.stderrDiagnostic(current.stderr) { result.diagnostics.append(diagnostic) }
+                    finish(index, with: result)
+                } else {
+                    retire(current, kill: true)
+                    worker = nil
+                    finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): the worker answered out of protocol")))
+                }
+            case .timedOut:
+                retire(current, kill: true)
+                worker = nil
+                let seconds = isolation.timeout.formatted(.number.precision(.fractionLength(0...1)))
+                let error = isCancelled
+                    ? DocumentError(.timeout, "\(source.displayPath): the scan was cancelled")
+                    : DocumentError(.timeout, "\(source.displayPath): the scan took longer than \(seconds) s and was stopped")
+                finish(index, with: failure(source, error))
+            case .ended:
+                current.collectErrors(for: 500)
+                let status = retire(current, kill: false)
+                worker = nil
+                finish(index, with: failure(source, Self.death(of: source, status: status, stderr: current.stderr, isolation: isolation)))
+            }
+        }
+    }
+
+    /// Kills (when asked) and reaps `worker`, and forgets its pid.
+    @discardableResult
+    private func retire(_ worker: WorkerProcess, kill: Bool) -> Int32 {
+        if kill { worker.kill() }
+        let status = worker.shutdown()
+        live.withLock { _ = $0.remove(worker.pid) }
+        return status
+    }
+
+    private func failure(_ source: DocumentSource, _ error: DocumentError) -> DocumentResult {
+        .failed(path: source.displayPath, fileName: source.fileName, fileSize: source.byteCount, error)
+    }
+
+    /// Why a worker died on `source`, from its wait status and its last words on stderr.
+    static func death(of source: DocumentSource, status: Int32, stderr: BoundedLines, isolation: IsolationOptions) -> DocumentError {
+        let signal = status & 0x7F
+        let exitCode = (status >> 8) & 0xFF
+        let detail = stderr.last.map { " (\($0))" } ?? ""
+        let cap = isolation.maxMemory.map { " of \(formatBytes($0))" } ?? ""
+        if signal == 0 && exitCode == TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY || (signal != 0 && stderr.reportsOutOfMemory) {
+            return DocumentError(.tooLarge, "\(source.displayPath): the scan ran out of memory under the cap\(cap)\(detail)")
+        }
+        if signal != 0 {
+            return DocumentError(.crashed, "\(source.displayPath): the PDF engine died with \(signalName(signal))\(detail)")
+        }
+        return DocumentError(.crashed, "\(source.displayPath): the worker exited with status \(exitCode) without a result\(detail)")
+    }
+
+    /// A `worker-stderr` info diagnostic when a worker wrote on stderr while scanning a document
+    /// it then answered (poppler's own messages go to `poppler-messages` instead).
+    static func stderrDiagnostic(_ stderr: BoundedLines) -> Diagnostic? {
+        guard stderr.count > 0 else { return nil }
+        let shown = stderr.lines.count < stderr.count ? " (the first \(stderr.lines.count) shown)" : ""
+        return Diagnostic(
+            rule: "worker-stderr", severity: .info, pageNumber: nil,
+            message: "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGSEGV: "SIGSEGV (segmentation fault)"
+        case SIGABRT: "SIGABRT (abort)"
+        case SIGBUS: "SIGBUS (bus error)"
+        case SIGILL: "SIGILL (illegal instruction)"
+        case SIGTRAP: "SIGTRAP (trap)"
+        case SIGFPE: "SIGFPE (arithmetic error)"
+        case SIGKILL: "SIGKILL (killed)"
+        case SIGTERM: "SIGTERM (terminated)"
+        default: "signal \(signal)"
+        }
+    }
+
+    static func formatBytes(_ bytes: Int) -> String {
+        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        return "\(bytes) bytes"
+    }
+
+    private func finish(_ index: Int, with result: DocumentResult) {
+        state.withLock { s in
+            s.results[index] = result
+            while s.nextToEmit < s.results.count, let ready = s.results[s.nextToEmit] {
+                onDocument?(s.nextToEmit, ready)
+                s.nextToEmit += 1
+            }
+        }
+    }
+}

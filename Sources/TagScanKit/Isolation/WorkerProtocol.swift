@@ -1,0 +1,53 @@
+import Foundation
+
+/// One line on a worker's stdin: a document to scan and how. JSON, one object per line.
+struct WorkerRequest: Codable, Sendable {
+    var id: Int
+    /// A file to open (`DocumentSource.file`), or
+    var path: String?
+    /// the document's bytes (`DocumentSource.data`, base64 in JSON) with its file name.
+    var data: Data?
+    var fileName: String
+    /// The scan options, with `isolation` removed and `jobs` set to the worker's share.
+    var options: ScanOptions
+
+    init(id: Int, source: DocumentSource, options: ScanOptions) {
+        self.id = id
+        switch source {
+        case .file(let path):
+            self.path = path
+            fileName = source.fileName
+        case .data(let bytes, let name):
+            data = bytes
+            fileName = name
+        }
+        self.options = options
+    }
+
+    var source: DocumentSource? {
+        if let path { return .file(path: path) }
+        if let data { return .data(data, fileName: fileName) }
+        return nil
+    }
+}
+
+/// One line on a worker's stdout: the result of the request with the same `id`.
+struct WorkerResponse: Codable, Sendable {
+    var id: Int
+    var result: DocumentResult
+}
+
+enum WorkerJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `value` as one JSON line (JSON never contains a raw newline).
+    static func line(_ value: some Encodable) throws -> Data {
+        var data = try encoder().encode(value)
+        data.append(0x0A)
+        return data
+    }
+}
