@@ -170,6 +170,20 @@ struct ConfigLoaderTests {
         #expect(try ConfigLoader.discover(for: [DialectFixtures.path("plain")]) == DialectFixtures.path("plain") + "/tagscan.yml")
     }
 
+    @Test("rules built with the library API round-trip through JSON unchecked; a configuration file is checked")
+    func libraryRulesRoundTrip() throws {
+        var rule = CustomAnchorRule(id: "odd", anchor: "Sign[", isRegex: true, role: "Signer/1", signGroup: 0, type: .signature)
+        rule.helpText = "Only used by text fields"
+        rule.width = .points(90)
+        rule.xOffset = Length(-2.5, .percent)
+        rule.yOffset = .pageFraction(0.125)
+        rule.occurrence = .last
+        let data = try JSONEncoder().encode([rule])
+        #expect(try JSONDecoder().decode([CustomAnchorRule].self, from: data) == [rule])
+        let asConfig = "{\"rules\": \(String(decoding: data, as: UTF8.self))}"
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse(asConfig, file: "strict.json") }
+    }
+
     @Test("a configuration encodes back to what it decodes from")
     func roundTrip() throws {
         let config = try ConfigLoader.load(path: Self.leaseConfig)

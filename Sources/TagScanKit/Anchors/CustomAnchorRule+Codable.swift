@@ -23,8 +23,15 @@ import YotiSign
 ///   vertical: baseline          # top (default), baseline or bottom of the match
 /// ```
 ///
-/// Every value is checked while decoding, so a bad one is reported at its own key.
+/// Decoding always checks the shape (types, units, enumerations). Decoded for a configuration
+/// file (``validatingKey`` set in the decoder's `userInfo`, as ``ConfigLoader`` does), it also
+/// checks every value against Yoti's rules, so a bad one is reported at its own key; without it,
+/// any rule the library API can build round-trips (the scanner hands options to worker processes
+/// as JSON).
 extension CustomAnchorRule: Codable {
+    /// `userInfo` key that turns on Yoti's value checks while decoding.
+    public static let validatingKey = CodingUserInfoKey(rawValue: "tagscan.validating")!
+
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case id, anchor
         case isRegex = "regex"
@@ -49,15 +56,16 @@ extension CustomAnchorRule: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let validating = decoder.userInfo[Self.validatingKey] as? Bool ?? false
         func fail(_ key: CodingKeys, _ message: String) -> DecodingError {
             DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
         }
 
         id = try c.decodeIfPresent(String.self, forKey: .id)
         anchor = try c.decode(String.self, forKey: .anchor)
-        if anchor.allSatisfy(\.isWhitespace) { throw fail(.anchor, "anchor must not be empty") }
+        if validating, anchor.allSatisfy(\.isWhitespace) { throw fail(.anchor, "anchor must not be empty") }
         isRegex = try c.decodeIfPresent(Bool.self, forKey: .isRegex) ?? false
-        if isRegex, let problem = CustomAnchorFinder.regexProblem(anchor) {
+        if validating, isRegex, let problem = CustomAnchorFinder.regexProblem(anchor) {
             throw fail(.anchor, "anchor is not a valid regular expression: \(problem)")
         }
         caseSensitive = try c.decodeIfPresent(Bool.self, forKey: .caseSensitive) ?? false
@@ -66,9 +74,9 @@ extension CustomAnchorRule: Codable {
         ignoreIfMissing = try c.decodeIfPresent(Bool.self, forKey: .ignoreIfMissing) ?? false
 
         role = try c.decode(String.self, forKey: .role)
-        if let problem = Self.roleProblem(role) { throw fail(.role, problem) }
+        if validating, let problem = Self.roleProblem(role) { throw fail(.role, problem) }
         signGroup = try c.decodeIfPresent(Int.self, forKey: .signGroup)
-        if let group = signGroup, group < 1 { throw fail(.signGroup, "sign_group must be 1 or more, not \(group)") }
+        if validating, let group = signGroup, group < 1 { throw fail(.signGroup, "sign_group must be 1 or more, not \(group)") }
         let typeName = try c.decode(String.self, forKey: .type)
         guard let type = TagType(rawValue: typeName) else {
             throw fail(.type, "'\(typeName)' is not a Yoti tag type (expected one of: \(TagType.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -76,22 +84,22 @@ extension CustomAnchorRule: Codable {
         self.type = type
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
         name = try c.decodeIfPresent(String.self, forKey: .name)
-        if let name, name.count > 50 { throw fail(.name, "name must be 50 characters or fewer (Yoti's limit); it has \(name.count)") }
-        width = try Self.decodeWidth(c, forKey: .width)
+        if validating, let name, name.count > 50 { throw fail(.name, "name must be 50 characters or fewer (Yoti's limit); it has \(name.count)") }
+        width = try Self.decodeWidth(c, forKey: .width, validating: validating)
         prefilledValue = try c.decodeIfPresent(String.self, forKey: .prefilledValue)
-        if let value = prefilledValue, value.contains(where: Self.forbiddenCharacters.contains) {
+        if validating, let value = prefilledValue, value.contains(where: Self.forbiddenCharacters.contains) {
             throw fail(.prefilledValue, "prefilled_value must not contain any of / \\ : * ? < > | (Yoti refuses them)")
         }
         helpText = try c.decodeIfPresent(String.self, forKey: .helpText)
-        if let text = helpText {
+        if validating, let text = helpText {
             if text.count > 255 { throw fail(.helpText, "help_text must be 255 characters or fewer (Yoti's limit)") }
             if text.contains(where: Self.forbiddenCharacters.contains) {
                 throw fail(.helpText, "help_text must not contain any of / \\ : * ? < > | (Yoti refuses them)")
             }
         }
         validation = try c.decodeIfPresent(Tag.Validation.self, forKey: .validation)
-        if let validation, validation.regex.isEmpty { throw fail(.validation, "validation.regex must not be empty") }
-        if validation != nil || prefilledValue != nil || helpText != nil || width != nil, type != .textField {
+        if validating, let validation, validation.regex.isEmpty { throw fail(.validation, "validation.regex must not be empty") }
+        if validating, validation != nil || prefilledValue != nil || helpText != nil || width != nil, type != .textField {
             let key: CodingKeys = validation != nil ? .validation : prefilledValue != nil ? .prefilledValue : helpText != nil ? .helpText : .width
             throw fail(key, "\(key.rawValue) applies only to text_field tags, and this rule places a \(type.rawValue)")
         }
@@ -138,7 +146,7 @@ extension CustomAnchorRule: Codable {
     }
 
     /// A text field's width: a bare number is a fraction of the page width, a string has a unit.
-    static func decodeWidth<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, forKey key: Key) throws -> Length? {
+    static func decodeWidth<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, forKey key: Key, validating: Bool = true) throws -> Length? {
         guard c.contains(key) else { return nil }
         let width: Length
         if let number = try? c.decode(Double.self, forKey: key) {
@@ -152,7 +160,7 @@ extension CustomAnchorRule: Codable {
             }
         }
         let fraction = width.unit == .page ? width.value : width.unit == .percent ? width.value / 100 : nil
-        if width.value <= 0 || (fraction.map { $0 >= 1 } ?? false) {
+        if validating, width.value <= 0 || (fraction.map { $0 >= 1 } ?? false) {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: c, debugDescription: "\(key.stringValue) must be more than 0 and less than the page width, not \(width)")
         }

@@ -48,7 +48,7 @@ struct DialectPlacement {
             case .all: chosen = matches[...]
             case .first: chosen = matches.prefix(1)
             case .last: chosen = matches.suffix(1)
-            case .nth(let n): chosen = n <= matches.count ? matches[(n - 1)...(n - 1)] : []
+            case .nth(let n): chosen = n >= 1 && n <= matches.count ? matches[(n - 1)...(n - 1)] : []
             }
             if chosen.isEmpty {
                 if !rule.ignoreIfMissing {

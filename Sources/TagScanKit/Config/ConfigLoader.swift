@@ -38,7 +38,7 @@ public enum ConfigLoader {
         }
         try checkKeys(root, file: file)
         do {
-            return try YAMLDecoder().decode(TagScanConfig.self, from: root)
+            return try YAMLDecoder().decode(TagScanConfig.self, from: root, userInfo: [CustomAnchorRule.validatingKey: true])
         } catch let error as DecodingError {
             throw decodingError(error, root: root, file: file)
         } catch {
