@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "tagscan",
             dependencies: [
-                "TagScanKit", "YotiSign",
+                "TagScanKit", "YotiSign", "Yams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
