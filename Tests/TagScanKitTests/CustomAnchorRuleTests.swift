@@ -125,6 +125,23 @@ struct CustomAnchorRuleTests {
         #expect(diagnostic.message.contains("asks for match 9 but the document has 5"), "\(diagnostic.message)")
     }
 
+    @Test("a page keeps only the matches its rule's occurrence can still choose")
+    func pagePruning() {
+        func match(_ rule: Int, _ order: Int, wrapped: Bool = false) -> CustomAnchorFinder.Match {
+            CustomAnchorFinder.Match(ruleIndex: rule, text: "x", glyphs: [order], order: order, wrapped: wrapped)
+        }
+        let rules = [CustomAnchorRule.Occurrence.all, .first, .last, .nth(2)].map {
+            CustomAnchorRule(anchor: "x", occurrence: $0, role: "Signer 1", type: .signature)
+        }
+        let matches = (0..<4).flatMap { rule in [match(rule, 30), match(rule, 10), match(rule, 20), match(rule, 5, wrapped: true)] }
+        let kept = PageScan.keptForOccurrence(matches, rules)
+        func orders(_ rule: Int) -> [Int] { kept.filter { $0.ruleIndex == rule }.map(\.order) }
+        #expect(orders(0) == [10, 20, 30, 5])
+        #expect(orders(1) == [10, 5], "first, plus the wrapped match, which is reported")
+        #expect(orders(2) == [30, 5])
+        #expect(orders(3) == [10, 20, 5])
+    }
+
     @Test("whole word: on by default, off finds the anchor inside longer words", arguments: paths)
     func wholeWord(path: ExtractionPath) throws {
         let manifest = try DialectFixtures.manifest("custom-rules")

@@ -39,6 +39,8 @@ struct CustomAnchorFinder {
     /// The same, lower-cased; built when a rule is case-insensitive.
     private var folded: [Unicode.Scalar] = []
     private var foldedOrigin: [Int] = []
+    /// The page's normalised text as one string, for regular expressions; built when one needs it.
+    private var string: String?
 
     static func find(rules: [CustomAnchorRule], in text: SearchText, page: PageText) -> [Match] {
         guard !rules.isEmpty, !text.scalars.isEmpty else { return [] }
@@ -59,10 +61,17 @@ struct CustomAnchorFinder {
         self.page = page
         compact.reserveCapacity(text.scalars.count)
         compactOrigin.reserveCapacity(text.scalars.count)
-        for (i, c) in text.scalars.enumerated() where !c.properties.isWhitespace {
-            compact.append(c)
+        let scalars = text.scalars
+        for i in scalars.indices where !Self.isSpace(scalars[i]) {
+            compact.append(scalars[i])
             compactOrigin.append(i)
         }
+    }
+
+    /// Whitespace, with an ASCII fast path (a Unicode property lookup per scalar is not free).
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c == " " || (0x09...0x0D).contains(c.value) }
+        return c.properties.isWhitespace
     }
 
     // MARK: Literal anchors
@@ -100,7 +109,14 @@ struct CustomAnchorFinder {
         guard folded.isEmpty else { return }
         folded.reserveCapacity(compact.count)
         foldedOrigin.reserveCapacity(compact.count)
-        for (c, origin) in zip(compact, compactOrigin) {
+        for k in compact.indices {
+            let c = compact[k], origin = compactOrigin[k]
+            if c.isASCII {
+                // Most text: no String per scalar.
+                folded.append(("A"..."Z").contains(c) ? Unicode.Scalar(c.value + 32)! : c)
+                foldedOrigin.append(origin)
+                continue
+            }
             for lower in c.properties.lowercaseMapping.unicodeScalars {
                 folded.append(lower)
                 foldedOrigin.append(origin)
@@ -168,11 +184,15 @@ struct CustomAnchorFinder {
 
     // MARK: Regular expressions
 
-    private func regexMatches(_ rule: CustomAnchorRule, index: Int) -> [Match] {
+    private mutating func regexMatches(_ rule: CustomAnchorRule, index: Int) -> [Match] {
         guard var regex = try? Regex(rule.anchor) else { return [] }
         if !rule.caseSensitive { regex = regex.ignoresCase() }
-        var string = ""
-        string.unicodeScalars.append(contentsOf: text.scalars)
+        if string == nil {
+            var joined = ""
+            joined.unicodeScalars.append(contentsOf: text.scalars)
+            string = joined
+        }
+        let string = string!
         let scalars = string.unicodeScalars
         var matches: [Match] = []
         var cursor = scalars.startIndex

@@ -17,7 +17,7 @@ extension PageScan {
     /// Runs the custom-rule and foreign-tag finders over the page's normalised text (the same
     /// `SearchText` the auto-tag finder read) and records their matches.
     mutating func findDialectAnchors(in text: SearchText, page: PageText, customRules: [CustomAnchorRule]) {
-        let custom = CustomAnchorFinder.find(rules: customRules, in: text, page: page)
+        let custom = Self.keptForOccurrence(CustomAnchorFinder.find(rules: customRules, in: text, page: page), customRules)
         var claimed = Set<Int>()
         for match in custom {
             anchors.append(
@@ -30,6 +30,27 @@ extension PageScan {
             anchors.append(
                 found(match.text, match.dialect, DialectHit(kind: .foreign(match.result), order: match.order, wrapped: match.wrapped), match.glyphs, page))
         }
+    }
+
+    /// Only the matches a rule's occurrence can still choose, so a rule on a common word keeps a
+    /// page's first n (or last) matches rather than all of them until the document is assembled.
+    /// Wrapped matches are kept: they are reported, and never counted.
+    static func keptForOccurrence(_ matches: [CustomAnchorFinder.Match], _ rules: [CustomAnchorRule]) -> [CustomAnchorFinder.Match] {
+        var byRule: [Int: [CustomAnchorFinder.Match]] = [:]
+        for match in matches { byRule[match.ruleIndex, default: []].append(match) }
+        var kept: [CustomAnchorFinder.Match] = []
+        for (ruleIndex, list) in byRule.sorted(by: { $0.key < $1.key }) {
+            let wrapped = list.filter(\.wrapped)
+            let counted = list.filter { !$0.wrapped }.sorted { $0.order < $1.order }
+            switch rules[ruleIndex].occurrence {
+            case .all: kept += counted
+            case .first: kept += counted.prefix(1)
+            case .last: kept += counted.suffix(1)
+            case .nth(let n): kept += counted.prefix(max(0, n))
+            }
+            kept += wrapped
+        }
+        return kept
     }
 
     private func found(_ text: String, _ dialect: AnchorDialect, _ hit: DialectHit, _ glyphs: [Int], _ page: PageText) -> FoundAnchor {
