@@ -16,13 +16,16 @@ struct LintCommand: AsyncParsableCommand {
             """
     )
 
-    // The paths, --jobs and --password of InputOptions, declared here because InputOptions
-    // requires at least one path and `tagscan lint --list-rules` takes none.
+    // The paths, --jobs, --extraction and --password of InputOptions, declared here because
+    // InputOptions requires at least one path and `tagscan lint --list-rules` takes none.
     @Argument(help: "PDF files or folders (searched recursively for *.pdf); - reads standard input.")
     var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "Worker threads (default: the machine's cores).")
     var jobs: Int = ScanOptions.defaultJobs
+
+    @Option(help: "Text extraction: glyphs (poppler core, fast), glib (poppler-glib) or automatic.")
+    var extraction: ExtractionPath = .automatic
 
     @Option(help: "Password for encrypted documents (or set TAGSCAN_PASSWORD).")
     var password: String?
@@ -75,7 +78,7 @@ struct LintCommand: AsyncParsableCommand {
             return
         }
         let options = LintOptions(
-            scan: ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs),
+            scan: ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction),
             disabledRules: disabledRules, rendersAnchors: !noRender)
         let report = try await Linter(options: options).lint(paths: paths, foldersAsEnvelopes: envelope)
         let threshold: Severity = strict ? .warning : .error

@@ -109,6 +109,15 @@ struct ReporterTests {
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
     }
 
+    @Test("GitHub annotations name files relative to the repository")
+    func githubRelativePaths() {
+        var report = Self.report
+        report.documents = [report.documents[0]]
+        report.documents[0].path = "/repo/templates/nda.pdf"
+        let lines = GitHubActionsReporter.report(report, baseDirectory: "/repo").split(separator: "\n")
+        #expect(lines.allSatisfy { $0.contains(" file=templates/nda.pdf,") })
+    }
+
     @Test("SARIF URIs are relative and percent-encoded")
     func sarifURIs() {
         #expect(SARIFReporter.uri(for: "templates/nda.pdf", baseDirectory: nil) == "templates/nda.pdf")

@@ -4,9 +4,16 @@
 /// properties), so a message can never end the command early or inject another one. Findings
 /// about a page say so in the title; PDFs have no lines to point at.
 public enum GitHubActionsReporter {
-    public static func report(_ report: LintReport) -> String {
+    /// - Parameter baseDirectory: absolute paths below it are written relative to it, as GitHub
+    ///   matches annotation files against the repository's paths.
+    public static func report(_ report: LintReport, baseDirectory: String? = nil) -> String {
         var out = ""
         for document in report.documents {
+            var path = document.path
+            if path.hasPrefix("/"), let base = baseDirectory {
+                let prefix = base.hasSuffix("/") ? base : base + "/"
+                if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+            }
             for diagnostic in document.diagnostics {
                 let command: String
                 switch diagnostic.severity {
@@ -15,7 +22,7 @@ public enum GitHubActionsReporter {
                 case .info: command = "notice"
                 }
                 let title = diagnostic.pageNumber.map { "\(diagnostic.rule) (page \($0))" } ?? diagnostic.rule
-                out += "::\(command) file=\(escapeProperty(document.path)),title=\(escapeProperty(title))::\(escapeData(diagnostic.message))\n"
+                out += "::\(command) file=\(escapeProperty(path)),title=\(escapeProperty(title))::\(escapeData(diagnostic.message))\n"
             }
         }
         return out

@@ -15,13 +15,13 @@ public enum LintFormat: String, Sendable, CaseIterable {
 
     /// Renders `report`. `threshold` is the severity that fails the run (JUnit marks findings
     /// below it as output, not failures); `baseDirectory` turns absolute paths into the relative
-    /// URIs SARIF viewers expect.
+    /// paths SARIF viewers and GitHub annotations expect.
     public func render(_ report: LintReport, failingAt threshold: Severity = .error, baseDirectory: String? = nil) -> Data {
         switch self {
         case .text: Data(TextLintReporter.report(report).utf8)
         case .json: LintJSONReporter.report(report)
         case .sarif: SARIFReporter.report(report, baseDirectory: baseDirectory)
-        case .github: Data(GitHubActionsReporter.report(report).utf8)
+        case .github: Data(GitHubActionsReporter.report(report, baseDirectory: baseDirectory).utf8)
         case .junit: Data(JUnitReporter.report(report, failingAt: threshold).utf8)
         }
     }
