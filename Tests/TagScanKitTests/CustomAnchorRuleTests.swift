@@ -206,6 +206,21 @@ struct CustomAnchorRuleTests {
         #expect(CustomAnchorFinder.regexProblem("No\\. [0-9+") != nil)
     }
 
+    @Test("a match broken across two lines places nothing and is reported")
+    func wrapped() throws {
+        // LibreOffice wrapped the lease's first paragraph after "The Tenant agrees".
+        var options = ScanOptions(jobs: 2)
+        options.customRules = [CustomAnchorRule(anchor: "Tenant agrees to pay", role: "Tenant 1", type: .initials)]
+        let result = try DialectFixtures.scan("plain/lease.pdf", options: options)
+        #expect(result.anchors.isEmpty && result.recipients.isEmpty)
+        #expect(result.diagnostics.map(\.rule) == ["anchor-not-found", "anchor-wraps-line"])
+        #expect(result.diagnostics.last?.message.contains("is broken across two lines") == true)
+        // ignore_if_missing drops the error; the wrapped text is still worth a warning.
+        options.customRules = [CustomAnchorRule(anchor: "Tenant agrees to pay", ignoreIfMissing: true, role: "Tenant 1", type: .initials)]
+        let lenient = try DialectFixtures.scan("plain/lease.pdf", options: options)
+        #expect(lenient.diagnostics.map(\.rule) == ["anchor-wraps-line"] && lenient.diagnostics.first?.severity == .warning)
+    }
+
     @Test("a missing anchor is an error unless ignore_if_missing")
     func missing() throws {
         var rule = CustomAnchorRule(anchor: "Tenant Signature:", role: "Tenant 1", type: .signature)

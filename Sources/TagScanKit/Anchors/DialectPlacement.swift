@@ -23,17 +23,13 @@ struct DialectPlacement {
     func place(_ hits: [(page: PageInfo, anchor: PageScan.FoundAnchor)]) -> Output {
         var output = Output()
         var byRule: [Int: [(page: PageInfo, anchor: PageScan.FoundAnchor, order: Int)]] = [:]
+        var wrappedByRule: [Int: [(page: PageInfo, anchor: PageScan.FoundAnchor)]] = [:]
         for (page, found) in hits {
             guard let hit = found.hit else { continue }
             switch hit.kind {
             case .custom(let ruleIndex):
                 if hit.wrapped {
-                    let rule = options.customRules[ruleIndex]
-                    output.diagnostics.append(
-                        Diagnostic(
-                            rule: "anchor-wraps-line", severity: .warning, pageNumber: page.pageNumber,
-                            message: "\(found.text) (custom anchor rule '\(rule.displayName)') is broken across two lines, so no field was placed there",
-                            anchor: found.text))
+                    wrappedByRule[ruleIndex, default: []].append((page, found))
                 } else {
                     byRule[ruleIndex, default: []].append((page, found, hit.order))
                 }
@@ -49,6 +45,17 @@ struct DialectPlacement {
             case .first: chosen = matches.prefix(1)
             case .last: chosen = matches.suffix(1)
             case .nth(let n): chosen = n >= 1 && n <= matches.count ? matches[(n - 1)...(n - 1)] : []
+            }
+            // A match broken across two lines places nothing. Say so where it matters: for a rule
+            // that places a field at every match, or one that ends up placing none.
+            if rule.occurrence == .all || chosen.isEmpty {
+                for (page, found) in wrappedByRule[ruleIndex] ?? [] {
+                    output.diagnostics.append(
+                        Diagnostic(
+                            rule: "anchor-wraps-line", severity: .warning, pageNumber: page.pageNumber,
+                            message: "\(found.text) (custom anchor rule '\(rule.displayName)') is broken across two lines, so no field was placed there",
+                            anchor: found.text))
+                }
             }
             if chosen.isEmpty {
                 if !rule.ignoreIfMissing {
