@@ -16,8 +16,8 @@ struct LintCommand: AsyncParsableCommand {
             """
     )
 
-    // The paths, --jobs, --extraction and --password of InputOptions, declared here because
-    // InputOptions requires at least one path and `tagscan lint --list-rules` takes none.
+    // The options of InputOptions, declared here because InputOptions requires at least one path
+    // and `tagscan lint --list-rules` takes none; they mean the same as for `tagscan scan`.
     @Argument(help: "PDF files or folders (searched recursively for *.pdf); - reads standard input.")
     var paths: [String] = []
 
@@ -29,6 +29,18 @@ struct LintCommand: AsyncParsableCommand {
 
     @Option(help: "Password for encrypted documents (or set TAGSCAN_PASSWORD).")
     var password: String?
+
+    @Option(help: "Configuration file, YAML or JSON (default: tagscan.yml, tagscan.yaml or tagscan.json in a linted folder); its disabled_rules are turned off.")
+    var config: String?
+
+    @Option(help: ArgumentHelp("Seconds one document may take; past it its worker process is stopped and the file gets timeout.", valueName: "seconds"))
+    var timeout: Double = IsolationOptions.defaultTimeout
+
+    @Option(help: ArgumentHelp("Address-space cap of each worker process (e.g. 512M, 2G; none for no cap); past it the file gets too-large.", valueName: "size"))
+    var maxMemory: ByteCount = ByteCount(bytes: IsolationOptions.defaultMaxMemory)
+
+    @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")
+    var inProcess = false
 
     @Option(help: "Output format: text, json, sarif, github or junit.")
     var format: LintFormat = .text
@@ -59,10 +71,41 @@ struct LintCommand: AsyncParsableCommand {
         if listRules { return }
         if paths.isEmpty { throw ValidationError("give at least one PDF file or folder") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
         let unknown = LintRules.unknown(disabledRules)
         if !unknown.isEmpty {
             throw ValidationError("unknown rule\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (tagscan lint --list-rules lists them)")
         }
+        do {
+            _ = try loadConfig()
+        } catch {
+            // A bad configuration is a usage error (64), reported as `file:line: message`.
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            throw ExitCode(64)
+        }
+    }
+
+    /// The configuration from `--config`, or found beside the linted documents; nil when none.
+    func loadConfig() throws(ConfigError) -> TagScanConfig? {
+        var path = config
+        if path == nil { path = try ConfigLoader.discover(for: paths) }
+        guard let path else { return nil }
+        return try ConfigLoader.load(path: path)
+    }
+
+    /// Scan settings and the rules turned off, from the flags and the configuration file.
+    func lintOptions() -> LintOptions {
+        var scan = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
+        if !inProcess {
+            scan.isolation = IsolationOptions(workerExecutable: WorkerExecutable.path, timeout: timeout, maxMemory: maxMemory.bytes)
+        }
+        var disabled = disabledRules
+        // validate() has already refused a configuration that does not load.
+        if let config = try? loadConfig() {
+            scan = config.applied(to: scan)
+            disabled.formUnion(config.disabledRules)
+        }
+        return LintOptions(scan: scan, disabledRules: disabled, rendersAnchors: !noRender)
     }
 
     func run() async throws {
@@ -77,10 +120,7 @@ struct LintCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let options = LintOptions(
-            scan: ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction),
-            disabledRules: disabledRules, rendersAnchors: !noRender)
-        let report = try await Linter(options: options).lint(paths: paths, foldersAsEnvelopes: envelope)
+        let report = try await Linter(options: lintOptions()).lint(paths: paths, foldersAsEnvelopes: envelope)
         let threshold: Severity = strict ? .warning : .error
         let sink = try OutputSink(path: output)
         sink.write(format.render(report, failingAt: threshold, baseDirectory: FileManager.default.currentDirectoryPath))

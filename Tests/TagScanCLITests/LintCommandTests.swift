@@ -70,6 +70,28 @@ struct LintCommandTests {
         }
     }
 
+    @Test("the configuration file's disabled_rules turn rules off, found beside the templates or given with --config")
+    func configDisabledRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tagscan-lint-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: CommandRunner.repositoryRoot.appendingPathComponent("Fixtures/lint/directives/same-without.pdf"),
+            to: folder.appendingPathComponent("template.pdf"))
+        try "disabled_rules: [visible-anchor]\n".write(to: folder.appendingPathComponent("tagscan.yml"), atomically: true, encoding: .utf8)
+        let found = try Self.lint([folder.path])
+        #expect(!found.stdout.contains("[visible-anchor]") && found.stdout.contains("[tiny-anchor]"), "\(found.stdout)")
+
+        let elsewhere = folder.appendingPathComponent("other.yml")
+        try "disabled_rules: [tiny-anchor]\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        let given = try Self.lint(["--config", elsewhere.path, folder.appendingPathComponent("template.pdf").path])
+        #expect(given.stdout.contains("[visible-anchor]") && !given.stdout.contains("[tiny-anchor]"), "\(given.stdout)")
+
+        try "disabled_rules: [Not A Rule]\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        let bad = try Self.lint(["--config", elsewhere.path, folder.path])
+        #expect(bad.status == 64)
+    }
+
     @Test("--list-rules lists every rule with its severity, without paths")
     func listRules() throws {
         let outcome = try CommandRunner.run(["lint", "--list-rules"])

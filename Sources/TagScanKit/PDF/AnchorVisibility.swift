@@ -25,9 +25,14 @@ enum AnchorVisibility {
     /// Share of the box's height sampled, from its top.
     static let sampledHeight = 0.7
 
+    /// Seconds of rendering one document may take; anchors left when it runs out are not measured.
+    /// Each render interprets the whole page, so a costly page times many anchors would otherwise
+    /// be unbounded (scanning itself has its own limits).
+    static let defaultBudget = 2.0
+
     /// For each probe, the share of sampled pixels carrying ink (0…1), or nil when the document or
-    /// page could not be opened or the box is empty.
-    static func inkCoverage(source: DocumentSource, password: String?, probes: [Probe]) -> [Double?] {
+    /// page could not be opened, the box is empty, or the time `budget` ran out first.
+    static func inkCoverage(source: DocumentSource, password: String?, probes: [Probe], budget: Double = defaultBudget) -> [Double?] {
         guard !probes.isEmpty, let document = open(source, password: password) else {
             return Array(repeating: nil, count: probes.count)
         }
@@ -36,10 +41,13 @@ enum AnchorVisibility {
 
         var coverage = [Double?](repeating: nil, count: probes.count)
         let byPage = Dictionary(grouping: probes.indices, by: { probes[$0].pageNumber })
+        let deadline = Date().addingTimeInterval(budget)
         for pageNumber in byPage.keys.sorted() where pageNumber >= 1 && pageNumber <= pageCount {
+            guard Date() < deadline else { break }
             guard let page = poppler_document_get_page(document, Int32(pageNumber - 1)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             for index in byPage[pageNumber] ?? [] {
+                guard Date() < deadline else { break }
                 coverage[index] = measure(page: page, box: probes[index].box)
             }
         }
