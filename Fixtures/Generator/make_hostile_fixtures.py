@@ -161,11 +161,11 @@ def main():
     note("content-bomb.pdf", "timeout", "content stream: 4 GiB of spaces behind two FlateDecode filters")
 
     # --- Time and chatter: a content stream whose filter is JBIG2Decode, decoding a blank
-    # 32768 x 32768 page (128 MiB of 0xff bytes). Every 128 bytes is an unknown operator to the
-    # content parser: poppler reports each one, a million messages.
-    big = jbig2_page(32768, 32768, default_pixel=0)
+    # 23168 x 23168 page (64 MiB of 0xff bytes). Every 128 bytes is an unknown operator to the
+    # content parser: poppler reports each one: a million messages, for most of a minute.
+    big = jbig2_page(23168, 23168, default_pixel=0)
     write("jbig2-bomb.pdf", pdf(page_objects(stream(big, b"/Filter /JBIG2Decode "))))
-    note("jbig2-bomb.pdf", "timeout", "content stream with /Filter /JBIG2Decode: a blank 32768x32768 page, 128 MiB of 0xff bytes, one poppler error per 128 bytes")
+    note("jbig2-bomb.pdf", "timeout", "content stream with /Filter /JBIG2Decode: a blank 23168x23168 page, 64 MiB of 0xff bytes, one poppler error per 128 bytes")
 
     # --- Memory: one array operand of 2^29 numbers (1 GiB of "0 "). poppler's content parser
     # builds the whole array, 16 bytes per number, in one std::vector that doubles until an
@@ -179,6 +179,11 @@ def main():
         body += c.compress(b"] TJ ET\n") + c.flush()
         write("array-bomb.pdf", pdf(page_objects(stream(deflate(bytes(body)), b"/Filter [/FlateDecode /FlateDecode] "))))
     note("array-bomb.pdf", "too-large", "content stream: one array of 2^29 numbers behind two FlateDecode filters; poppler keeps it in memory, 16 bytes a number")
+
+    # --- Chatter that ends: 10,000 unknown operators around the anchors, one poppler error each.
+    chatter = b"xq1\n" * 5000 + ANCHORS + b"xq2\n" * 5000
+    write("chatty.pdf", pdf(page_objects(stream(deflate(chatter), b"/Filter /FlateDecode "))))
+    note("chatty.pdf", "ok", "10,000 unknown operators around the anchors: poppler reports each; tagscan keeps five and counts them")
 
     # --- A page tree whose only kid is the tree itself.
     objs = page_objects(stream(ANCHORS))
@@ -227,6 +232,20 @@ def main():
     objs[2] = objs[2].replace(b"/Font << /F1 5 0 R >>", b"/Font << /F1 5 0 R /T3 6 0 R >>")
     write("unmapped-glyphs.pdf", pdf(objs))
     note("unmapped-glyphs.pdf", "unreadable", "every glyph comes from a Type 3 font whose ToUnicode map gives each code an empty string")
+
+    # --- The same unreadable font on page 2 of a document whose page 1 reads fine.
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(ANCHORS),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        t3, glyph, to_unicode,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 10 0 R /Resources << /Font << /T3 6 0 R >> >> >>",
+        stream(b"BT /T3 24 Tf 72 700 Td (ABABBA AB) Tj ET\n"),
+    ]
+    write("unmapped-page-2.pdf", pdf(objs))
+    note("unmapped-page-2.pdf", "ok", "page 1 has the anchors; page 2 draws only glyphs without characters: an unreadable diagnostic on page 2")
 
     # --- Encryption, one file per handler poppler supports, with password "secret".
     tmp = tempfile.mkdtemp()
