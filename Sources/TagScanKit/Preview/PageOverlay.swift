@@ -31,8 +31,6 @@ struct PageOverlay: Sendable, Hashable {
         var notes: [Entry]
     }
 
-    var pageWidth: Double
-    var pageHeight: Double
     /// In drawing order: fields, then anchors, then problems, then labels.
     var marks: [Mark]
     var legend: Legend?
@@ -101,8 +99,6 @@ extension PageOverlay {
             }
         }
 
-        pageWidth = page.width
-        pageHeight = page.height
         marks = options.drawsOverlays ? fills + outlines + problems + labels : []
         if options.drawsLegend {
             let roles = Set(result.recipients.map(\.role) + result.anchors.compactMap(\.role))

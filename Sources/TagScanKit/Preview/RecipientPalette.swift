@@ -46,12 +46,14 @@ public struct RecipientPalette: Sendable, Hashable {
         roles.enumerated().map { ($0.element, Self.color(at: $0.offset)) }
     }
 
-    /// The base colours first, then hues a golden angle apart that stay clear of red.
+    /// The base colours first, then hues a golden angle apart in 30°…330° (clear of red), with
+    /// value and saturation stepping every 7 and 21 colours so no two are the same.
     static func color(at index: Int) -> PreviewColor {
         if index < base.count { return base[index] }
-        var hue = (Double(index - base.count) * 137.508 + 200).truncatingRemainder(dividingBy: 360)
-        if hue < 30 || hue > 330 { hue = (hue + 60).truncatingRemainder(dividingBy: 360) }
-        return hsv(hue: hue, saturation: 0.7, value: 0.72)
+        let k = index - base.count
+        let hue = 30 + (Double(k) * 137.508).truncatingRemainder(dividingBy: 300)
+        let values = [0.72, 0.55, 0.86], saturations = [0.7, 0.55, 0.85]
+        return hsv(hue: hue, saturation: saturations[(k / 21) % 3], value: values[(k / 7) % 3])
     }
 
     private static func hsv(hue: Double, saturation: Double, value: Double) -> PreviewColor {
