@@ -53,6 +53,12 @@ struct PreviewCommand: AsyncParsableCommand {
         Set(disabled.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
+    /// `--disable` plus the configuration file's `disabled_rules`, as `tagscan lint` turns off.
+    var lintDisabledRules: Set<String> {
+        // InputOptions.validate() has already refused a configuration that does not load.
+        disabledRules.union((try? input.loadConfig())?.disabledRules ?? [])
+    }
+
     func validate() throws {
         let unknown = LintRules.unknown(disabledRules)
         if !unknown.isEmpty {
@@ -72,7 +78,7 @@ struct PreviewCommand: AsyncParsableCommand {
         let report =
             noLint
             ? try await Scanner(options: scanOptions).scan(sources)
-            : try await Linter(options: LintOptions(scan: scanOptions, disabledRules: disabledRules)).lint(envelopes).scanReport
+            : try await Linter(options: LintOptions(scan: scanOptions, disabledRules: lintDisabledRules)).lint(envelopes).scanReport
 
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         do {

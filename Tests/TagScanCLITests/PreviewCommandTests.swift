@@ -101,6 +101,30 @@ struct PreviewCommandTests {
         #expect(Self.files(in: out) == ["cropbox-2-p1.png", "cropbox-p1.png"])
     }
 
+    @Test("lint findings are marked unless --no-lint, minus the rules --disable and the config file turn off")
+    func lintFindings() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CommandRunner.repositoryRoot.appendingPathComponent("Fixtures/templates/edges.pdf"), to: input.appendingPathComponent("edges.pdf"))
+        func report(_ extra: [String]) throws -> String {
+            let out = folder.appendingPathComponent("out-\(UUID().uuidString)")
+            let outcome = try CommandRunner.run(["preview", input.path, "--format", "html", "--dpi", "24", "--out", out.path] + extra)
+            #expect(outcome.status == 0, "\(extra): \(outcome.stderr)")
+            return try String(contentsOf: out.appendingPathComponent("edges.html"), encoding: .utf8)
+        }
+        let linted = try report([])
+        #expect(linted.contains("visible-anchor") && linted.contains("tag-clamped"))
+        let scanOnly = try report(["--no-lint"])
+        #expect(!scanOnly.contains("visible-anchor") && scanOnly.contains("tag-clamped"))
+        #expect(!(try report(["--disable", "visible-anchor"])).contains("visible-anchor"))
+        try "disabled_rules: [visible-anchor]\n".write(to: input.appendingPathComponent("tagscan.yml"), atomically: true, encoding: .utf8)
+        let configured = try report([])
+        #expect(!configured.contains("visible-anchor") && configured.contains("tag-clamped"))
+    }
+
     @Test("usage errors exit 64", arguments: [["--pages", "0"], ["--pages", "3-1"], ["--dpi", "5"], ["--format", "pdf"], ["--disable", "no-such-rule"]])
     func usage(arguments: [String]) throws {
         let outcome = try CommandRunner.run(["preview", "Fixtures/templates/cropbox.pdf", "--out", "/nonexistent/never-written"] + arguments)
