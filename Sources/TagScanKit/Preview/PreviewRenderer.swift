@@ -12,9 +12,8 @@ public import Foundation
 /// Every call opens its own copy of the document and renders its pages one at a time (poppler
 /// crashes when two pages of one document render at once), so calls may run concurrently. The
 /// calls block while they render (measured 13, 22 and 49 ms of CPU per text page at 72, 96 and
-/// 150 dpi, most of it PNG encoding); the async
-/// overloads (chosen in async code) run them on a background queue instead of the caller's
-/// executor.
+/// 150 dpi, most of it PNG encoding); the async overloads (chosen in async code) run them on a
+/// background queue instead of the caller's executor.
 public enum PreviewRenderer {
     /// Renders page `pageNumber` (1-based) of `source` to PNG, with `result`'s fields and the
     /// problems in `result.diagnostics` and `diagnostics` (lint findings, say) drawn over it.
