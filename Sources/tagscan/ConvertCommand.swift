@@ -7,15 +7,15 @@ struct ConvertCommand: AsyncParsableCommand {
         commandName: "convert",
         abstract: "Translate other vendors' text tags into Yoti tags, as schema-1 JSON like scan's.",
         discussion: """
-            Reads Acrobat Sign {{…_es_:signerN:…}}, Dropbox Sign [type|req|signerN|…], DocuSign-style
-            \\s1\\ or /sn1/, DocuSeal {{Name;type=…;role=…}} and Documenso {{type,rN}} tags and places
-            the nearest Yoti field at each one. Yoti auto-tags and the configuration's custom rules
-            are placed too. Whatever has no Yoti equivalent is reported (foreign-tag-unsupported,
+            Reads Acrobat Sign {{…_es_:signerN:…}}, Dropbox Sign [type|req|signerN|…], DocuSign-style \
+            \\s1\\ or /sn1/, DocuSeal {{Name;type=…;role=…}} and Documenso {{type,rN}} tags and places \
+            the nearest Yoti field at each one. Yoti auto-tags and the configuration's custom rules are \
+            placed too. Whatever has no Yoti equivalent is reported (foreign-tag-unsupported, \
             foreign-tag-dropped). Tags of dialects not chosen with --from stay foreign-tag warnings.
 
-            signerN, rN and \\sN\\ become "Signer N" unless --role-map or the configuration's
-            role_map says otherwise: --role-map signer2="Guarantor 1" (a signerN key also applies
-            to rN and \\sN\\).
+            signerN, rN and \\sN\\ become "Signer N" unless --role-map or the configuration's role_map \
+            says otherwise: --role-map signer2="Guarantor 1" (a signerN key also applies to rN and \
+            \\sN\\).
 
             Exit codes: 0 done; 2 some input could not be read; 64 usage error.
             """

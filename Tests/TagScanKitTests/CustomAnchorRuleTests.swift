@@ -221,6 +221,20 @@ struct CustomAnchorRuleTests {
         #expect(lenient.diagnostics.map(\.rule) == ["anchor-wraps-line"] && lenient.diagnostics.first?.severity == .warning)
     }
 
+    @Test("regex match offsets survive characters outside the BMP (UTF-16 surrogate pairs)")
+    func regexOffsets() {
+        let line = "\u{1F600}\u{1D400} Ref No. 42 and No. 7"
+        let scalars = Array(line.unicodeScalars)
+        // One 6 pt wide box per scalar on one line.
+        let boxes = scalars.indices.map { Box(x: 10 + 6 * Double($0), y: 100, width: 6, height: 10) }
+        let page = PageText(info: PageInfo(pageNumber: 1, width: 600, height: 800, rotation: 0), scalars: scalars, boxes: boxes, styles: [])
+        let rule = CustomAnchorRule(anchor: #"No\. [0-9]+"#, isRegex: true, role: "Signer 1", type: .signature)
+        let matches = CustomAnchorFinder.find(rules: [rule], in: SearchText(page), page: page)
+        #expect(matches.map(\.text) == ["No. 42", "No. 7"])
+        #expect(matches.first?.glyphs == [7, 8, 9, 11, 12], "the glyphs of N o . 4 2, spaces left out")
+        #expect(matches.first.map { PageScan.union($0.glyphs, page) } == Box(x: 52, y: 100, width: 36, height: 10))
+    }
+
     @Test("a missing anchor is an error unless ignore_if_missing")
     func missing() throws {
         var rule = CustomAnchorRule(anchor: "Tenant Signature:", role: "Tenant 1", type: .signature)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the matches of custom anchor rules on one page, over the same normalised text the
 /// auto-tag finder reads.
 ///
@@ -21,13 +23,14 @@ struct CustomAnchorFinder {
         var wrapped: Bool
     }
 
-    /// Nil when `pattern` compiles as a Swift regular expression, else why not.
+    /// Nil when `pattern` compiles as a regular expression (ICU syntax, `NSRegularExpression`),
+    /// else why not.
     static func regexProblem(_ pattern: String) -> String? {
         do {
-            _ = try Regex(pattern)
+            _ = try NSRegularExpression(pattern: pattern)
             return nil
         } catch {
-            return "\(error)"
+            return "ICU cannot compile it (\((error as NSError).localizedDescription))"
         }
     }
 
@@ -39,8 +42,10 @@ struct CustomAnchorFinder {
     /// The same, lower-cased; built when a rule is case-insensitive.
     private var folded: [Unicode.Scalar] = []
     private var foldedOrigin: [Int] = []
-    /// The page's normalised text as one string, for regular expressions; built when one needs it.
+    /// The page's normalised text as one string for regular expressions, and for each UTF-16
+    /// offset in it the index of its scalar; built when a rule needs them.
     private var string: String?
+    private var scalarAtUTF16: [Int] = []
 
     static func find(rules: [CustomAnchorRule], in text: SearchText, page: PageText) -> [Match] {
         guard !rules.isEmpty, !text.scalars.isEmpty else { return [] }
@@ -184,25 +189,27 @@ struct CustomAnchorFinder {
 
     // MARK: Regular expressions
 
+    // ICU's engine (NSRegularExpression) rather than Swift's Regex: on Linux it was 19 times
+    // faster over the same 300 pages of text.
     private mutating func regexMatches(_ rule: CustomAnchorRule, index: Int) -> [Match] {
-        guard var regex = try? Regex(rule.anchor) else { return [] }
-        if !rule.caseSensitive { regex = regex.ignoresCase() }
+        guard let regex = try? NSRegularExpression(pattern: rule.anchor, options: rule.caseSensitive ? [] : [.caseInsensitive]) else { return [] }
         if string == nil {
             var joined = ""
             joined.unicodeScalars.append(contentsOf: text.scalars)
+            scalarAtUTF16.reserveCapacity(text.scalars.count)
+            for (i, c) in text.scalars.enumerated() {
+                scalarAtUTF16.append(i)
+                if c.value > 0xFFFF { scalarAtUTF16.append(i) }  // a surrogate pair
+            }
+            scalarAtUTF16.append(text.scalars.count)
             string = joined
         }
-        let string = string!
-        let scalars = string.unicodeScalars
+        guard let string else { return [] }
+        let length = scalarAtUTF16.count - 1
         var matches: [Match] = []
-        var cursor = scalars.startIndex
-        var cursorOffset = 0
-        for found in string.matches(of: regex) where !found.range.isEmpty {
-            // Offsets in scalars; matches come in order, so count forward from the last one.
-            let lower = cursorOffset + scalars.distance(from: cursor, to: found.range.lowerBound)
-            let upper = lower + scalars.distance(from: found.range.lowerBound, to: found.range.upperBound)
-            cursor = found.range.upperBound
-            cursorOffset = upper
+        for found in regex.matches(in: string, range: NSRange(location: 0, length: length)) where found.range.length > 0 {
+            let lower = scalarAtUTF16[found.range.location]
+            let upper = scalarAtUTF16[found.range.location + found.range.length]
             let offsets = (lower..<upper).filter { !text.scalars[$0].properties.isWhitespace }
             guard !offsets.isEmpty else { continue }
             if rule.wholeWord, !isWholeWord(offsets, letterSpacingGap: nil) { continue }

@@ -66,7 +66,9 @@ public struct CustomAnchorRule: Sendable, Hashable {
     // What to match.
     /// A name for reports and diagnostics; defaults to the anchor text.
     public var id: String?
-    /// Literal text, or a regular expression (Swift `Regex` syntax) when `isRegex` is true.
+    /// Literal text, or a regular expression (ICU syntax, as `NSRegularExpression` reads it) when
+    /// `isRegex` is true. A regular expression runs over the page's normalised text as extracted,
+    /// spaces and line breaks included.
     public var anchor: String
     public var isRegex: Bool
     public var caseSensitive: Bool
