@@ -21,9 +21,15 @@ enum GlyphLayout {
         // Lines by (rotation, baseline bucket) so each glyph finds its line in constant time.
         var index: [Int: Int] = [:]
         func key(_ rotation: Int, _ bucket: Int) -> Int { bucket &* 4 &+ rotation }
+        var lastLine = -1
         for (i, glyph) in glyphs.enumerated() where glyph.box.width.isFinite && glyph.box.height.isFinite {
-            let bucket = Int((glyph.base * 2).rounded())
             let tolerance = max(0.5, 0.05 * glyph.fontSize)
+            // Most glyphs continue the line of the glyph drawn before them.
+            if lastLine >= 0, lines[lastLine].rotation == glyph.rotation, abs(lines[lastLine].base - glyph.base) <= tolerance {
+                lines[lastLine].glyphs.append(i)
+                continue
+            }
+            let bucket = Int((glyph.base * 2).rounded())
             var found: Int?
             for candidate in [bucket, bucket - 1, bucket + 1] {
                 if let line = index[key(glyph.rotation, candidate)], abs(lines[line].base - glyph.base) <= tolerance {
@@ -33,8 +39,10 @@ enum GlyphLayout {
             }
             if let found {
                 lines[found].glyphs.append(i)
+                lastLine = found
             } else {
                 index[key(glyph.rotation, bucket)] = lines.count
+                lastLine = lines.count
                 lines.append(Line(rotation: glyph.rotation, base: glyph.base, glyphs: [i]))
             }
         }
@@ -65,13 +73,13 @@ enum GlyphLayout {
             var previous: Glyph?
             for i in ordered {
                 let glyph = glyphs[i]
-                let isSpace = glyph.scalar.properties.isWhitespace
+                let isSpace = isWhitespace(glyph.scalar)
                 if let last = previous {
                     let gap = distance(from: last.box, to: glyph.box, rotation: line.rotation)
                     if glyph.scalar == last.scalar, abs(start(glyph.box, line.rotation) - start(last.box, line.rotation)) < duplicateDistance * glyph.fontSize {
                         continue
                     }
-                    let lastIsSpace = text.scalars.last.map { $0.properties.isWhitespace } ?? true
+                    let lastIsSpace = text.scalars.last.map(isWhitespace) ?? true
                     if isSpace {
                         if lastIsSpace { continue }
                     } else if !lastIsSpace, gap > wordBreak * max(glyph.fontSize, last.fontSize) {
@@ -91,7 +99,7 @@ enum GlyphLayout {
                 append("\n", box: Box(x: last.box.maxX, y: last.box.maxY, width: 0, height: 0), glyph: last, to: &text)
             }
         }
-        while let last = text.scalars.last, last.properties.isWhitespace {
+        while let last = text.scalars.last, isWhitespace(last) {
             text.scalars.removeLast()
             text.boxes.removeLast()
         }
@@ -99,7 +107,7 @@ enum GlyphLayout {
             text.styles[lastRun].range = text.styles[lastRun].range.lowerBound..<text.scalars.count
             if text.styles[lastRun].range.isEmpty { text.styles.removeLast() }
         }
-        text.info.glyphCount = text.scalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+        text.info.glyphCount = text.scalars.reduce(0) { $0 + (isWhitespace($1) ? 0 : 1) }
         return text
     }
 
@@ -109,7 +117,7 @@ enum GlyphLayout {
         text.boxes.append(box)
         let size = (glyph.fontSize * 100).rounded() / 100
         if let last = text.styles.indices.last, text.styles[last].range.upperBound == offset,
-            scalar.properties.isWhitespace
+            isWhitespace(scalar)
                 || (text.styles[last].fontSize == size && text.styles[last].red == glyph.red && text.styles[last].green == glyph.green
                     && text.styles[last].blue == glyph.blue && text.styles[last].renderMode == glyph.renderMode)
         {
@@ -118,6 +126,12 @@ enum GlyphLayout {
             text.styles.append(
                 PageText.StyleRun(range: offset..<(offset + 1), fontSize: size, red: glyph.red, green: glyph.green, blue: glyph.blue, renderMode: glyph.renderMode))
         }
+    }
+
+    /// Whitespace test with an ASCII fast path: Unicode property lookups cost on every glyph.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
     }
 
     /// Where a box starts along the text direction.
