@@ -160,12 +160,14 @@ def main():
         write("content-bomb.pdf", pdf(page_objects(stream(deflate(inner), b"/Filter [/FlateDecode /FlateDecode] "))))
     note("content-bomb.pdf", "timeout", "content stream: 4 GiB of spaces behind two FlateDecode filters")
 
-    # --- Time and chatter: a content stream whose filter is JBIG2Decode, decoding a blank
-    # 23168 x 23168 page (64 MiB of 0xff bytes). Every 128 bytes is an unknown operator to the
-    # content parser: poppler reports each one: a million messages, for most of a minute.
-    big = jbig2_page(23168, 23168, default_pixel=0)
-    write("jbig2-bomb.pdf", pdf(page_objects(stream(big, b"/Filter /JBIG2Decode "))))
-    note("jbig2-bomb.pdf", "timeout", "content stream with /Filter /JBIG2Decode: a blank 23168x23168 page, 64 MiB of 0xff bytes, one poppler error per 128 bytes")
+    # --- Time and chatter: the page's contents are one JBIG2Decode stream listed 64 times, each
+    # decoding a blank 8192 x 8192 page (8 MiB of 0xff bytes, so 512 MiB in all, one bitmap at a
+    # time). Every 128 bytes is an unknown operator to the content parser, and poppler reports
+    # each one: millions of messages, for minutes, in little memory.
+    objs = page_objects(stream(jbig2_page(8192, 8192, default_pixel=0), b"/Filter /JBIG2Decode "))
+    objs[2] = objs[2].replace(b"/Contents 4 0 R", b"/Contents [" + b"4 0 R " * 64 + b"]")
+    write("jbig2-bomb.pdf", pdf(objs))
+    note("jbig2-bomb.pdf", "timeout", "contents: 64 times one /JBIG2Decode stream of a blank 8192x8192 page, 512 MiB of 0xff bytes in all, one poppler error per 128 bytes")
 
     # --- Memory: one array operand of 2^29 numbers (1 GiB of "0 "). poppler's content parser
     # builds the whole array, 16 bytes per number, in one std::vector that doubles until an

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <new>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -28,6 +29,13 @@ void closeBoth(int fds[2]) {
     ssize_t ignored = write(STDERR_FILENO, message, sizeof(message) - 1);
     (void)ignored;
     _exit(TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY);
+}
+
+/// AddressSanitizer, ThreadSanitizer and MemorySanitizer reserve terabytes of address space
+/// for their shadow memory: under RLIMIT_AS they cannot start. A sanitized worker runs uncapped.
+bool underSanitizer() {
+    return dlsym(RTLD_DEFAULT, "__asan_init") != nullptr || dlsym(RTLD_DEFAULT, "__tsan_init") != nullptr ||
+           dlsym(RTLD_DEFAULT, "__msan_init") != nullptr;
 }
 
 } // namespace
@@ -120,7 +128,7 @@ extern "C" int tagscan_worker_prepare(long long max_memory, pid_t parent) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (parent > 0 && getppid() != parent) _exit(0);
     std::set_new_handler(outOfMemory);
-    if (max_memory > 0) {
+    if (max_memory > 0 && !underSanitizer()) {
         rlimit limit;
         limit.rlim_cur = static_cast<rlim_t>(max_memory);
         limit.rlim_max = static_cast<rlim_t>(max_memory);

@@ -79,7 +79,8 @@ int tagscan_worker_send(int fd, const void *bytes, size_t length, long long dead
 /// Milliseconds on CLOCK_MONOTONIC.
 long long tagscan_monotonic_ms(void);
 
-/// Called first in a worker: caps its address space at `max_memory` bytes (0: no cap), makes
+/// Called first in a worker: caps its address space at `max_memory` bytes (0: no cap; none
+/// either in a sanitizer build, whose shadow memory needs terabytes of address space), makes
 /// the kernel kill it when `parent` dies (and exits now when `parent` is already gone), and
 /// makes a failed `new` exit with TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY. Returns 0, or an errno value
 /// when the cap cannot be set.

@@ -101,7 +101,8 @@ final class IsolatedRun: Sendable {
                 }
             }
             guard let current = worker else { continue }
-            let deadline = tagscan_monotonic_ms() + Int64((isolation.timeout * 1000).rounded(.up))
+            // Clamped: a timeout of years is no timeout, and must not overflow.
+            let deadline = tagscan_monotonic_ms() + Int64(min(max(isolation.timeout, 0.001) * 1000, 1e15).rounded(.up))
             switch current.exchange(request, deadline: deadline) {
             case .answered(let line):
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
