@@ -98,6 +98,19 @@ struct PasswordEncodingTests {
         #expect(abs(box.x - 130.03) < 0.5 && abs(box.y - 143.38) < 0.5)
     }
 
+    @Test("In-memory documents get the same password handling", arguments: ExtractionPath.allCases.filter { $0 != .automatic })
+    func inMemory(path: ExtractionPath) async throws {
+        for (file, password) in [("hostile/encrypted-aes-128-pdfdoc.pdf", "café €"), (Self.unicodeFixture, "pa\u{0308}sswo\u{0308}rd")] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: FixtureSupport.path(file)))
+            let scanner = Scanner(options: ScanOptions(password: password, jobs: 1, extraction: path))
+            let opened = try await scanner.scan(.data(data, fileName: "upload.pdf"))
+            #expect(opened.status == .ok, "\(file): \(opened.error?.description ?? "")")
+            #expect(opened.anchors.map(\.text) == ["|AT|", "|S1SR|"])
+            let wrong = try await Scanner(options: ScanOptions(password: "nope", jobs: 1, extraction: path)).scan(.data(data, fileName: "upload.pdf"))
+            #expect(wrong.error?.code == .wrongPassword)
+        }
+    }
+
     private func scan(_ file: String, password: String?, extraction: ExtractionPath) async throws -> DocumentResult {
         try await Scanner(options: ScanOptions(password: password, jobs: 1, extraction: extraction)).scan(.file(path: file))
     }
