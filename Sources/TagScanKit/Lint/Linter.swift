@@ -135,7 +135,7 @@ public struct Linter: Sendable {
                 if (result.directives ?? []).contains(where: { $0.disabledRules.contains(id) }) { continue }
                 let anchors = result.anchors.indices.filter { i in
                     let anchor = result.anchors[i]
-                    return (anchor.dialect == .yoti || anchor.dialect == .custom) && !(anchor.color.map(VisibleAnchorRule.isNearWhite) ?? false)
+                    return anchor.dialect == .yoti && !(anchor.color.map(VisibleAnchorRule.isNearWhite) ?? false)
                         && !(anchor.renderMode.map(VisibleAnchorRule.invisibleRenderModes.contains) ?? false)
                 }
                 if anchors.isEmpty { continue }

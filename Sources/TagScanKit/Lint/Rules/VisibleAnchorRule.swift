@@ -1,4 +1,5 @@
-/// `visible-anchor`: an anchor that will show on the signed document.
+/// `visible-anchor`: an auto-tag that will show on the signed document. Custom anchors are the
+/// document's own words ("Signature:"), meant to be seen, and foreign tags have `foreign-tag`.
 ///
 /// Hidden are: white anchors (every channel ≥ 250); invisible text (render mode 3 or 7, when the
 /// extractor reports the mode: the glyph path does, poppler-glib does not); and anchors whose
@@ -18,7 +19,7 @@ public enum VisibleAnchorRule: DocumentLintRule {
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (index, anchor) in document.result.anchors.enumerated() where anchor.dialect == .yoti || anchor.dialect == .custom {
+        for (index, anchor) in document.result.anchors.enumerated() where anchor.dialect == .yoti {
             if let color = anchor.color, isNearWhite(color) { continue }
             if let mode = anchor.renderMode, invisibleRenderModes.contains(mode) { continue }
             let ink = index < document.anchorInk.count ? document.anchorInk[index] : nil
