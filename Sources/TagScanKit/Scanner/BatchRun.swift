@@ -7,7 +7,10 @@ import Synchronization
 /// document queues the rest of its pages in units, which idle workers take, each opening its own
 /// copy; workers prefer queued page units to new documents, so long documents finish early and
 /// memory stays flat. Results are emitted strictly in input order.
-final class BatchRun: Sendable {
+///
+/// `@unchecked Sendable`: the mutable `state` is only touched with `condition` locked, and the
+/// other stored properties are immutable or atomic.
+final class BatchRun: @unchecked Sendable {
     private enum Unit: Sendable {
         case open(Int)
         case pages(Int, Range<Int>)
@@ -21,6 +24,8 @@ final class BatchRun: Sendable {
 
     private struct State {
         var nextDocument = 0
+        /// Documents being opened: they may still queue page units, so idle workers wait for them.
+        var opening = 0
         var pageUnits: [Unit] = []
         var nextPageUnit = 0
         var documents: [DocumentState]
@@ -31,17 +36,29 @@ final class BatchRun: Sendable {
     private let sources: [DocumentSource]
     private let options: ScanOptions
     private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
-    private let state: Mutex<State>
+    private let condition = NSCondition()
+    private var state: State
     private let cancelled = Atomic<Bool>(false)
 
     init(sources: [DocumentSource], options: ScanOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
         self.sources = sources
         self.options = options
         self.onDocument = onDocument
-        state = Mutex(State(documents: Array(repeating: DocumentState(), count: sources.count), results: Array(repeating: nil, count: sources.count)))
+        state = State(documents: Array(repeating: DocumentState(), count: sources.count), results: Array(repeating: nil, count: sources.count))
     }
 
-    func cancel() { cancelled.store(true, ordering: .relaxed) }
+    private func withState<T>(_ body: (inout State) -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body(&state)
+    }
+
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        condition.lock()
+        condition.broadcast()
+        condition.unlock()
+    }
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
     /// Runs to completion on the calling thread plus `jobs - 1` others; returns results in input
@@ -54,19 +71,40 @@ final class BatchRun: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
-        return state.withLock { $0.results }
+        return withState { $0.results }
     }
 
+    /// The next unit of work; waits while nothing is queued but a document being opened may
+    /// still queue pages (otherwise a single long document would leave the other workers idle).
     private func nextUnit() -> Unit? {
-        state.withLock { s in
-            if s.nextPageUnit < s.pageUnits.count {
-                defer { s.nextPageUnit += 1 }
-                return s.pageUnits[s.nextPageUnit]
+        condition.lock()
+        defer { condition.unlock() }
+        while !isCancelled {
+            if state.nextPageUnit < state.pageUnits.count {
+                defer { state.nextPageUnit += 1 }
+                return state.pageUnits[state.nextPageUnit]
             }
-            guard s.nextDocument < sources.count else { return nil }
-            defer { s.nextDocument += 1 }
-            return .open(s.nextDocument)
+            if state.nextDocument < sources.count {
+                defer {
+                    state.nextDocument += 1
+                    state.opening += 1
+                }
+                return .open(state.nextDocument)
+            }
+            if state.opening == 0 { return nil }
+            condition.wait()
         }
+        return nil
+    }
+
+    /// A document finished opening: its page units (if any) are queued and waiting workers woken.
+    private func opened(queueing units: [Unit], update: (inout State) -> Void = { _ in }) {
+        condition.lock()
+        state.opening -= 1
+        state.pageUnits += units
+        update(&state)
+        condition.broadcast()
+        condition.unlock()
     }
 
     private func work() {
@@ -80,6 +118,7 @@ final class BatchRun: Sendable {
                 do {
                     document = try PageSources.open(source, password: options.password, path: options.extraction)
                 } catch {
+                    opened(queueing: [])
                     finish(index, with: .failed(path: source.displayPath, fileName: source.fileName, fileSize: source.byteCount, error))
                     continue
                 }
@@ -87,11 +126,10 @@ final class BatchRun: Sendable {
                 let count = document.pageCount
                 let size = options.pagesPerUnit
                 let rest = stride(from: size, to: count, by: size).map { Unit.pages(index, $0..<min($0 + size, count)) }
-                state.withLock { s in
+                opened(queueing: rest) { s in
                     s.documents[index].hasJavaScript = document.hasJavaScript
                     s.documents[index].scans = Array(repeating: nil, count: count)
                     s.documents[index].pendingUnits = 1 + rest.count
-                    s.pageUnits += rest
                 }
                 scan(index, pages: 0..<min(size, count), document: document)
             case .pages(let index, let range):
@@ -119,7 +157,7 @@ final class BatchRun: Sendable {
             let text = document?.pageText(at: page, wantsStyles: { PageScan.wantsStyles($0, customRules: rules) })
             scans.append((page, text.map { PageScan($0, customRules: rules) } ?? PageScan(missingPage: page + 1)))
         }
-        let finished: (pages: [PageScan], hasJavaScript: Bool)? = state.withLock { s in
+        let finished: (pages: [PageScan], hasJavaScript: Bool)? = withState { s in
             for (page, scan) in scans { s.documents[index].scans[page] = scan }
             s.documents[index].pendingUnits -= 1
             guard s.documents[index].pendingUnits == 0 else { return nil }
@@ -135,7 +173,7 @@ final class BatchRun: Sendable {
     }
 
     private func finish(_ index: Int, with result: DocumentResult) {
-        state.withLock { s in
+        withState { s in
             s.results[index] = result
             while s.nextToEmit < s.results.count, let ready = s.results[s.nextToEmit] {
                 onDocument?(s.nextToEmit, ready)
