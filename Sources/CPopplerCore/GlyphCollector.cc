@@ -123,6 +123,8 @@ struct tagscan_core_document {
     std::unique_ptr<PDFDoc> doc;
     /// The bytes a MemStream reads, for in-memory documents; freed after the document.
     char *buffer = nullptr;
+    /// The last page's glyphs; its capacity is reused, so pages cost no large allocations.
+    std::vector<tagscan_glyph> glyphs;
     ~tagscan_core_document() {
         doc.reset();
         std::free(buffer);
@@ -172,17 +174,17 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     *height = quarter ? page->getCropWidth() : page->getCropHeight();
 
     GlyphCollector collector;
+    document->glyphs.clear();
+    collector.glyphs.swap(document->glyphs);
     // The content stream only, no annotations: the same text poppler-glib extracts.
     Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
     page->display(gfx);
     delete gfx;
+    collector.glyphs.swap(document->glyphs);
 
-    if (!collector.glyphs.empty()) {
-        const size_t bytes = collector.glyphs.size() * sizeof(tagscan_glyph);
-        *glyphs = static_cast<tagscan_glyph *>(std::malloc(bytes));
-        if (*glyphs == nullptr) return -1;
-        std::memcpy(*glyphs, collector.glyphs.data(), bytes);
-        *count = static_cast<int>(collector.glyphs.size());
+    if (!document->glyphs.empty()) {
+        *glyphs = document->glyphs.data();
+        *count = static_cast<int>(document->glyphs.size());
     }
     return 0;
 }

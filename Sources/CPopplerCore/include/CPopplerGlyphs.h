@@ -38,7 +38,8 @@ int tagscan_core_page_count(tagscan_core_document *document);
 int tagscan_core_has_javascript(tagscan_core_document *document);
 
 /// Runs page `index` (0-based) through a glyph-collecting output device. On return `*glyphs`
-/// holds `*count` glyphs (free with tagscan_core_free), `width`/`height` the displayed size and
+/// holds `*count` glyphs, owned by the document and valid until the next call on it or its
+/// close (never free them), `width`/`height` the displayed size and
 /// `rotation` the page's /Rotate. Returns 0, or -1 when the page cannot be loaded.
 int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
                              int *count, double *width, double *height, int *rotation);

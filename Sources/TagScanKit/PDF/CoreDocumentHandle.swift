@@ -7,6 +7,8 @@ final class CoreDocumentHandle: PageSource {
     private let document: OpaquePointer
     let pageCount: Int
     let hasJavaScript: Bool
+    /// Reused from page to page so a page's glyphs cost no fresh allocation.
+    private var glyphs: [Glyph] = []
 
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         try PDFDocumentHandle.checkHeader(source)
@@ -51,8 +53,8 @@ final class CoreDocumentHandle: PageSource {
         guard tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &width, &height, &rotation) == 0 else {
             return nil
         }
-        defer { tagscan_core_free(buffer) }
-        var glyphs: [Glyph] = []
+        // The buffer belongs to the document (reused page after page); copy out, never free.
+        glyphs.removeAll(keepingCapacity: true)
         glyphs.reserveCapacity(Int(count))
         if let buffer {
             for g in UnsafeBufferPointer(start: buffer, count: Int(count)) {
