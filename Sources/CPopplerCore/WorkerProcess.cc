@@ -12,7 +12,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#if defined(__linux__)
 #include <sys/prctl.h>
+#endif
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,6 +50,12 @@ extern "C" long long tagscan_monotonic_ms(void) {
 
 extern "C" int tagscan_worker_spawn(const char *path, char *const argv[], char *const envp[], pid_t *pid, int *to_child,
                                     int *from_child, int *child_stderr) {
+#if !defined(__linux__)
+    // pipe2, SOCK_CLOEXEC, MSG_NOSIGNAL and posix_spawn_file_actions_addclosefrom_np are Linux
+    // (glibc 2.34+); isolated scanning is not available elsewhere yet.
+    (void)path; (void)argv; (void)envp; (void)pid; (void)to_child; (void)from_child; (void)child_stderr;
+    return ENOSYS;
+#else
     int input[2] = {-1, -1}, output[2] = {-1, -1}, errors[2] = {-1, -1};
     // Every descriptor is close-on-exec from birth, so a worker started on another thread at the
     // same moment cannot inherit this worker's ends (it would hold its stdin open forever).
@@ -98,12 +106,17 @@ extern "C" int tagscan_worker_spawn(const char *path, char *const argv[], char *
     *from_child = output[0];
     *child_stderr = errors[0];
     return 0;
+#endif
 }
 
 extern "C" int tagscan_worker_send(int fd, const void *bytes, size_t length, long long deadline_ms) {
     const char *next = static_cast<const char *>(bytes);
     while (length > 0) {
+#if defined(MSG_NOSIGNAL)
         const ssize_t sent = send(fd, next, length, MSG_NOSIGNAL | MSG_DONTWAIT);
+#else
+        const ssize_t sent = send(fd, next, length, MSG_DONTWAIT);
+#endif
         if (sent > 0) {
             next += sent;
             length -= static_cast<size_t>(sent);
@@ -123,9 +136,17 @@ extern "C" int tagscan_worker_send(int fd, const void *bytes, size_t length, lon
     return 0;
 }
 
+extern "C" void tagscan_worker_kill(pid_t pid) {
+    if (pid <= 0) return;
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+}
+
 extern "C" int tagscan_worker_prepare(long long max_memory, pid_t parent) {
     // Die with the parent, whatever killed it; if it is already gone, stop now.
+#if defined(__linux__)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
     if (parent > 0 && getppid() != parent) _exit(0);
     std::set_new_handler(outOfMemory);
     if (max_memory > 0 && !underSanitizer()) {

@@ -67,9 +67,13 @@ int tagscan_probe_text(const char *path, const void *data, size_t length, const 
 
 /// Starts `path` with `argv` (NULL-terminated, argv[0] included) and `envp` in a new process
 /// group, its stdin and stdout on socket pairs and its stderr on a pipe; no other descriptor is
-/// inherited. The parent's ends are close-on-exec. Returns 0 or an errno value.
+/// inherited. The parent's ends are close-on-exec. Returns 0 or an errno value (ENOSYS off
+/// Linux).
 int tagscan_worker_spawn(const char *path, char *const argv[], char *const envp[], pid_t *pid, int *to_child,
                          int *from_child, int *child_stderr);
+
+/// SIGKILL to the process group `pid` leads and to `pid` itself.
+void tagscan_worker_kill(pid_t pid);
 
 /// Sends all `length` bytes on a socket without raising SIGPIPE, waiting at most until
 /// `deadline_ms` (CLOCK_MONOTONIC milliseconds; negative: no limit). Returns 0, or an errno

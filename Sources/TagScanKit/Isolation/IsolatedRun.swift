@@ -34,10 +34,7 @@ final class IsolatedRun: Sendable {
     func cancel() {
         cancelled.store(true, ordering: .relaxed)
         live.withLock { pids in
-            for pid in pids {
-                _ = Glibc.kill(-pid, SIGKILL)
-                _ = Glibc.kill(pid, SIGKILL)
-            }
+            for pid in pids { tagscan_worker_kill(pid) }
         }
     }
 

@@ -127,8 +127,7 @@ final class WorkerProcess {
     /// SIGKILL to the worker's process group and to the worker.
     func kill() {
         guard !reaped else { return }
-        _ = Glibc.kill(-pid, SIGKILL)
-        _ = Glibc.kill(pid, SIGKILL)
+        tagscan_worker_kill(pid)
     }
 
     /// Waits for the worker to exit and returns its wait status. Kills it if it has not exited
