@@ -3,10 +3,15 @@
 // scalar with its transformed origin and advance, and nothing else (no line building, no search,
 // no Swift). Same threading as glib_probe.c:
 //
-//   core_probe [-j THREADS] FILE.pdf|FOLDER...
+//   core_probe [-j THREADS] [--reuse-gfx] FILE.pdf|FOLDER...
 //
 // One document: THREADS workers, one PDFDoc each, pages interleaved. Several documents: workers
 // take whole documents from a shared counter. Prints `pages N scalars M seconds S`.
+//
+// --reuse-gfx is an experiment, not a floor: consecutive pages (of one worker) whose resources
+// and page geometry are the same reuse one Gfx, so poppler builds their fonts (GfxFontDict)
+// once instead of on every page. It measures how much of the per-page cost is font setup
+// (PROFILE.md); the text collected is the same.
 //
 // Build: c++ -O2 -std=c++17 core_probe.cc $(pkg-config --cflags --libs poppler) -lpthread -o core_probe
 #include <algorithm>
@@ -55,6 +60,43 @@ struct Tally {
     long pages = 0, scalars = 0;
 };
 
+bool reuseGfx = false;
+
+// A shallow description of an object: refs by number, dicts by their entries one level down.
+void describe(Object &obj, std::string &out, int depth) {
+    if (obj.isRef()) {
+        out += "R" + std::to_string(obj.getRef().num) + "." + std::to_string(obj.getRef().gen);
+    } else if (obj.isDict() && depth < 2) {
+        Dict *d = obj.getDict();
+        out += "<<";
+        for (int i = 0; i < d->getLength(); i++) {
+            out += "/";
+            out += d->getKey(i);
+            Object v = d->getValNF(i).copy();
+            describe(v, out, depth + 1);
+        }
+        out += ">>";
+    } else {
+        out += "?" + std::to_string(obj.getType());
+    }
+}
+
+// What a reusable Gfx must agree on: the resources and the page box and rotation.
+std::string gfxKey(Page *page) {
+    std::string key;
+    Object *res = page->getResourceDictObject();
+    describe(*res, key, 0);
+    const PDFRectangle *m = page->getMediaBox(), *c = page->getCropBox();
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "|%g %g %g %g|%g %g %g %g|%d", m->x1, m->y1, m->x2, m->y2, c->x1, c->y1, c->x2, c->y2, page->getRotate());
+    return key + buf;
+}
+
+struct GfxCache {
+    std::string key;
+    std::unique_ptr<Gfx> gfx;
+};
+
 std::unique_ptr<PDFDoc> open(const std::string &path) {
     auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
     if (!doc->isOk()) {
@@ -65,13 +107,22 @@ std::unique_ptr<PDFDoc> open(const std::string &path) {
 }
 
 // One page through the collector; its glyphs dropped at once.
-void extract(PDFDoc &doc, int index, Collector &collector, Tally &t) {
+void extract(PDFDoc &doc, int index, Collector &collector, Tally &t, GfxCache *cache = nullptr) {
     Page *page = doc.getPage(index + 1);
     if (page == nullptr) return;
     collector.scalars.clear();
-    Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
-    page->display(gfx);
-    delete gfx;
+    if (reuseGfx && cache != nullptr) {
+        std::string key = gfxKey(page);
+        if (!cache->gfx || cache->key != key) {
+            cache->gfx.reset(page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
+            cache->key = key;
+        }
+        page->display(cache->gfx.get());
+    } else {
+        Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+        page->display(gfx);
+        delete gfx;
+    }
     t.pages += 1;
     t.scalars += static_cast<long>(collector.scalars.size());
 }
@@ -96,9 +147,16 @@ void collect(std::vector<std::string> &out, const std::filesystem::path &path) {
 
 int main(int argc, char **argv) {
     int workers = 2, a = 1;
-    if (a + 1 < argc && std::strcmp(argv[a], "-j") == 0) {
-        workers = std::atoi(argv[a + 1]);
-        a += 2;
+    for (;;) {
+        if (a + 1 < argc && std::strcmp(argv[a], "-j") == 0) {
+            workers = std::atoi(argv[a + 1]);
+            a += 2;
+        } else if (a < argc && std::strcmp(argv[a], "--reuse-gfx") == 0) {
+            reuseGfx = true;
+            a += 1;
+        } else {
+            break;
+        }
     }
     if (a >= argc || workers < 1) {
         std::fprintf(stderr, "usage: core_probe [-j THREADS] FILE.pdf|FOLDER...\n");
@@ -129,12 +187,14 @@ int main(int argc, char **argv) {
             Collector collector;
             if (inputs.size() == 1) {
                 auto doc = open(inputs[0]);
-                for (int i = w; i < doc->getNumPages(); i += workers) extract(*doc, i, collector, tallies[w]);
+                GfxCache cache;
+                for (int i = w; i < doc->getNumPages(); i += workers) extract(*doc, i, collector, tallies[w], &cache);
             } else {
                 size_t d;
                 while ((d = next.fetch_add(1)) < inputs.size()) {
                     auto doc = open(inputs[d]);
-                    for (int i = 0; i < doc->getNumPages(); i++) extract(*doc, i, collector, tallies[w]);
+                    GfxCache cache;
+                    for (int i = 0; i < doc->getNumPages(); i++) extract(*doc, i, collector, tallies[w], &cache);
                 }
             }
         });
