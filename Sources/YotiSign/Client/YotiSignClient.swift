@@ -223,17 +223,28 @@ public struct YotiSignClient: Sendable {
     }
 
     /// One try, bounded by the timeout from the first byte sent to the last byte received.
+    ///
+    /// The attempt returns when the timer fires even if the request is slow to notice its
+    /// cancellation: a task group would wait for it (seen on a loaded machine: 8 s for a 300 ms
+    /// timeout). The abandoned request is cancelled and ends by AHC's own deadline at the latest.
     private func attemptOnce(_ request: EnvelopeRequest) async throws -> Attempt {
         let timeout = configuration.timeout
-        return try await withThrowingTaskGroup(of: Attempt.self) { group in
-            group.addTask { try await self.perform(request) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw TransportFailure.timedOut
+        let outcome = FirstOutcome<Attempt>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                outcome.install(continuation)
+                let work = Task { [self] in
+                    do { outcome.resume(with: .success(try await perform(request))) } catch { outcome.resume(with: .failure(error)) }
+                }
+                outcome.onFinish { work.cancel() }
+                let timer = Task {
+                    try? await Task.sleep(for: timeout)
+                    outcome.resume(with: .failure(TransportFailure.timedOut))
+                }
+                outcome.onFinish { timer.cancel() }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw TransportFailure.timedOut }
-            return first
+        } onCancel: {
+            outcome.resume(with: .failure(CancellationError()))
         }
     }
 
