@@ -99,7 +99,8 @@ struct AutoTagFinder {
         let s = text.scalars
         var scan = BodyScan()
         scan.glyphs.append(text.source[start])
-        var depth = 0, inString = false, escaped = false, codeLength = 0
+        // Lengths are counted here: a String's scalar count walks the whole string.
+        var depth = 0, inString = false, escaped = false, codeLength = 0, bodyLength = 0
         var j = start + 1
         while j < s.count {
             let c = s[j]
@@ -121,13 +122,15 @@ struct AutoTagFinder {
                 if inString {
                     if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
                     scan.body.unicodeScalars.append(c == "\n" ? " " : c)
+                    bodyLength += 1
                 } else if !isSpace {
                     if c == "\"" { inString = true } else if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
                     scan.body.unicodeScalars.append(c)
+                    bodyLength += 1
                 }
                 if !isSpace { appendGlyph(text.source[j], to: &scan.glyphs) }
                 if SearchText.isTypographicQuote(page.scalars[text.source[j]]) { scan.hadTypographicQuotes = true }
-                if scan.body.unicodeScalars.count > maximumBodyLength { return scan }
+                if codeLength + bodyLength > maximumBodyLength { return scan }
             }
             j += 1
         }
@@ -142,6 +145,7 @@ struct AutoTagFinder {
 
     private static func head(of text: SearchText) -> Fragment? {
         var body = ""
+        var length = 0
         var glyphs: [Int] = []
         for (j, c) in text.scalars.enumerated() {
             if c == "|" {
@@ -150,8 +154,9 @@ struct AutoTagFinder {
             }
             if c.properties.isWhitespace { continue }
             body.unicodeScalars.append(c)
+            length += 1
             appendGlyph(text.source[j], to: &glyphs)
-            if body.unicodeScalars.count > maximumCodeLength { return nil }
+            if length > maximumCodeLength { return nil }
         }
         return nil
     }

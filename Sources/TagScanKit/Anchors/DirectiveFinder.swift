@@ -40,15 +40,19 @@ enum DirectiveFinder {
                 continue
             }
             var body = ""
+            var length = 0  // String's scalar count walks the string: keep our own
             var j = i + 1
             var closing: Int?
-            while j < scalars.count, body.unicodeScalars.count <= maximumBodyLength {
+            while j < scalars.count, length <= maximumBodyLength {
                 let c = scalars[j]
                 if c == "|" {
                     closing = j
                     break
                 }
-                if !c.properties.isWhitespace { body.unicodeScalars.append(c) }
+                if !c.properties.isWhitespace {
+                    body.unicodeScalars.append(c)
+                    length += 1
+                }
                 j += 1
             }
             guard let closing else { break }

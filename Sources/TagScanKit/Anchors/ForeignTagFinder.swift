@@ -156,8 +156,9 @@ struct ForeignTagFinder {
         let delimiter = s[start]
         if start > 0, Self.isAlphanumeric(s[start - 1]) { return nil }
         var body = ""
+        var length = 0  // String's scalar count walks the string: keep our own
         var j = start + 1
-        while j < s.count, body.unicodeScalars.count <= DocuSignTagParser.maximumBodyLength {
+        while j < s.count, length <= DocuSignTagParser.maximumBodyLength {
             let c = s[j]
             if c == "\n" { return nil }
             if c == delimiter {
@@ -169,6 +170,7 @@ struct ForeignTagFinder {
             if !c.properties.isWhitespace {
                 guard c.isASCII, Self.isAlphanumeric(c) else { return nil }
                 body.unicodeScalars.append(c)
+                length += 1
             }
             j += 1
         }
