@@ -106,23 +106,10 @@ enum AnchorVisibility {
         return Double(ink) / Double(pixels.count)
     }
 
-    /// Opens `source` as `PDFDocumentHandle` does (a file URI, or a memory stream for bytes:
-    /// poppler 22.12's `new_from_bytes` crashes on a wrong password); nil on any failure.
+    /// Opens the document the way the scanner does; nil on any failure.
     private static func open(_ source: DocumentSource, password: String?) -> OpaquePointer? {
         var error: UnsafeMutablePointer<GError>? = nil
         defer { if let error { g_error_free(error) } }
-        switch source {
-        case .file(let path):
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            guard let uri = g_filename_to_uri(absolute, nil, &error) else { return nil }
-            defer { g_free(uri) }
-            return poppler_document_new_from_file(uri, password, &error)
-        case .data(let data, _):
-            let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-            defer { g_bytes_unref(bytes) }
-            let stream = g_memory_input_stream_new_from_bytes(bytes)
-            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
-            return poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
-        }
+        return PDFDocumentHandle.popplerDocument(source, password: password, error: &error)
     }
 }

@@ -13,25 +13,7 @@ final class PDFDocumentHandle {
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         try Self.checkHeader(source)
         var error: UnsafeMutablePointer<GError>? = nil
-        // poppler 22.12's new_from_bytes and new_from_data crash on a wrong password (their retry
-        // with the raw password reuses a freed stream); new_from_file and new_from_stream do not.
-        let opened: OpaquePointer?
-        switch source {
-        case .file(let path):
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            guard let uri = g_filename_to_uri(absolute, nil, &error) else {
-                let message = error.map { GLibError(takingOwnershipOf: $0).message } ?? "cannot open"
-                throw DocumentError(.notFound, "\(path): \(message)")
-            }
-            defer { g_free(uri) }
-            opened = password.withCString { poppler_document_new_from_file(uri, $0, &error) }
-        case .data(let data, _):
-            let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-            defer { g_bytes_unref(bytes) }
-            let stream = g_memory_input_stream_new_from_bytes(bytes)
-            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
-            opened = password.withCString { poppler_document_new_from_stream(stream, goffset(data.count), $0, nil, &error) }
-        }
+        let opened = password.withCString { Self.popplerDocument(source, password: $0, error: &error) }
         guard let document = opened else {
             let failure = error.map { GLibError(takingOwnershipOf: $0) }
             let detail = failure?.message ?? "poppler could not open the document"
@@ -54,6 +36,28 @@ final class PDFDocumentHandle {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(document))
+    }
+
+    /// Opens a poppler-glib document from a file URI or, for bytes, a memory stream: poppler
+    /// 22.12's new_from_bytes and new_from_data crash on a wrong password (their retry with the
+    /// raw password reuses a freed stream); new_from_file and new_from_stream do not. The caller
+    /// owns the document and any `error` set.
+    static func popplerDocument(
+        _ source: DocumentSource, password: UnsafePointer<CChar>?, error: inout UnsafeMutablePointer<GError>?
+    ) -> OpaquePointer? {
+        switch source {
+        case .file(let path):
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard let uri = g_filename_to_uri(absolute, nil, &error) else { return nil }
+            defer { g_free(uri) }
+            return poppler_document_new_from_file(uri, password, &error)
+        case .data(let data, _):
+            let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+            defer { g_bytes_unref(bytes) }
+            let stream = g_memory_input_stream_new_from_bytes(bytes)
+            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+            return poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
+        }
     }
 
     /// Rejects what is plainly not a PDF before poppler sees it, so the error says so.
