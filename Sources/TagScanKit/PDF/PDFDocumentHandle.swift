@@ -162,7 +162,7 @@ final class PDFDocumentHandle {
                 node = current.pointee.next
             }
         }
-        info.glyphCount = scalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+        info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
         return PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
     }
 
