@@ -8,8 +8,10 @@
 
 #if __has_include(<PDFDoc.h>) && __has_include(<OutputDev.h>)
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 #include <Catalog.h>
 #include <Gfx.h>
@@ -117,15 +119,111 @@ public:
     }
 };
 
+// Gfx keeps the state that a page can leave unbalanced private. An explicit instantiation may
+// name private members (C++ [temp.spec]), which lets `pageLeftGfxClean` read them without
+// patching poppler's headers; reading is all it does.
+template <typename Tag, typename Tag::type Member> struct GfxPrivate {
+    friend typename Tag::type member(Tag) { return Member; }
+};
+struct GfxMarkedContent {
+    using type = MarkedContentStack *Gfx::*;
+    friend type member(GfxMarkedContent);
+};
+struct GfxIgnoreUndefined {
+    using type = int Gfx::*;
+    friend type member(GfxIgnoreUndefined);
+};
+template struct GfxPrivate<GfxMarkedContent, &Gfx::mcStack>;
+template struct GfxPrivate<GfxIgnoreUndefined, &Gfx::ignoreUndef>;
+
+/// Whether a page's content left `gfx` as it found it. The graphics-state stack is always
+/// rebalanced (state guards), but an unclosed BMC/BDC leaves its marked-content entry behind,
+/// and with it possibly hidden optional content, and an unclosed BX suppresses unknown-operator
+/// errors; a Gfx in either state must not draw the next page.
+bool pageLeftGfxClean(Gfx &gfx) {
+    return gfx.*member(GfxMarkedContent()) == nullptr && gfx.*member(GfxIgnoreUndefined()) == 0 && !gfx.getState()->hasSaves();
+}
+
+/// Appends an exact description of a direct object to `key`: indirect objects by number, so
+/// two descriptions agree only for the same objects of the same file. False when the object is
+/// too large to describe within `budget` nodes or of a kind a resource dictionary cannot hold.
+bool describe(const Object &object, std::string &key, int &budget) {
+    if (--budget < 0) return false;
+    char number[40];
+    switch (object.getType()) {
+    case objRef:
+        std::snprintf(number, sizeof number, "R%d.%d ", object.getRefNum(), object.getRefGen());
+        key += number;
+        return true;
+    case objNull: key += "N "; return true;
+    case objBool: key += object.getBool() ? "T " : "F "; return true;
+    case objInt: std::snprintf(number, sizeof number, "I%d ", object.getInt()); key += number; return true;
+    case objInt64: std::snprintf(number, sizeof number, "L%lld ", static_cast<long long>(object.getInt64())); key += number; return true;
+    case objReal: std::snprintf(number, sizeof number, "D%.17g ", object.getReal()); key += number; return true;
+    case objName: key += '/'; key += object.getName(); key += ' '; return true;
+    case objString: {
+        const GooString *string = object.getString();
+        std::snprintf(number, sizeof number, "S%d:", string->getLength());
+        key += number;
+        key.append(string->c_str(), static_cast<size_t>(string->getLength()));
+        return true;
+    }
+    case objArray: {
+        key += '[';
+        Array *array = object.getArray();
+        for (int i = 0; i < array->getLength(); ++i) {
+            if (!describe(array->getNF(i), key, budget)) return false;
+        }
+        key += ']';
+        return true;
+    }
+    case objDict: {
+        key += '<';
+        Dict *dict = object.getDict();
+        for (int i = 0; i < dict->getLength(); ++i) {
+            key += '/';
+            key += dict->getKey(i);
+            key += ' ';
+            if (!describe(dict->getValNF(i), key, budget)) return false;
+        }
+        key += '>';
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/// What a Gfx is built from: the page's resources (inherited ones included), boxes and
+/// rotation. Two pages with the same key can be drawn by one Gfx; empty when unknown.
+std::string gfxKey(Page &page) {
+    std::string key;
+    int budget = 4096;
+    Object *resources = page.getResourceDictObject();
+    if (resources == nullptr || !describe(*resources, key, budget)) return {};
+    const PDFRectangle *media = page.getMediaBox(), *crop = page.getCropBox();
+    char boxes[256];
+    std::snprintf(boxes, sizeof boxes, "|%.17g %.17g %.17g %.17g|%.17g %.17g %.17g %.17g|%d", media->x1, media->y1, media->x2, media->y2,
+                  crop->x1, crop->y1, crop->x2, crop->y2, page.getRotate());
+    return key + boxes;
+}
+
 } // namespace
 
 struct tagscan_core_document {
     std::unique_ptr<PDFDoc> doc;
     /// The bytes a MemStream reads, for in-memory documents; freed after the document.
     char *buffer = nullptr;
-    /// The last page's glyphs; its capacity is reused, so pages cost no large allocations.
-    std::vector<tagscan_glyph> glyphs;
+    /// Its glyph vector holds the last page's glyphs; the capacity is reused, so pages cost no
+    /// large allocations.
+    GlyphCollector collector;
+    /// The last page's Gfx and what it was built from. poppler builds every font of a page's
+    /// resources when it builds a Gfx (fetching and inflating each font program and ToUnicode
+    /// map), which was 35–46 % of a page's cost on documents whose pages share one font set;
+    /// consecutive pages with the same key are drawn by one Gfx, so fonts are built once.
+    std::unique_ptr<Gfx> gfx;
+    std::string gfxKey;
     ~tagscan_core_document() {
+        gfx.reset();  // its destructor calls the collector, and needs the document
         doc.reset();
         std::free(buffer);
     }
@@ -173,18 +271,21 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     *width = quarter ? page->getCropHeight() : page->getCropWidth();
     *height = quarter ? page->getCropWidth() : page->getCropHeight();
 
-    GlyphCollector collector;
-    document->glyphs.clear();
-    collector.glyphs.swap(document->glyphs);
-    // The content stream only, no annotations: the same text poppler-glib extracts.
-    Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
-    page->display(gfx);
-    delete gfx;
-    collector.glyphs.swap(document->glyphs);
+    std::vector<tagscan_glyph> &collected = document->collector.glyphs;
+    collected.clear();
+    std::string key = gfxKey(*page);
+    if (!document->gfx || key.empty() || key != document->gfxKey) {
+        document->gfx.reset();
+        // The content stream only, no annotations: the same text poppler-glib extracts.
+        document->gfx.reset(page->createGfx(&document->collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
+        document->gfxKey = std::move(key);
+    }
+    page->display(document->gfx.get());
+    if (document->gfxKey.empty() || !pageLeftGfxClean(*document->gfx)) document->gfx.reset();
 
-    if (!document->glyphs.empty()) {
-        *glyphs = document->glyphs.data();
-        *count = static_cast<int>(document->glyphs.size());
+    if (!collected.empty()) {
+        *glyphs = collected.data();
+        *count = static_cast<int>(collected.size());
     }
     return 0;
 }

@@ -20,13 +20,18 @@ enum SyntheticPDF {
             content += "ET\n"
             if page == 1 { content += "BT /F1 10 Tf 72 815 Td (|AT|) Tj ET\n" }
             if page % anchorEvery == 0 || page == 1 { content += "BT /F1 11 Tf 72 733.07 Td (Sign here: |S1SR|) Tj ET\n" }
-            objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)endstream")
+            objects.append(stream(content))
             let contentNumber = objects.count
             objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents \(contentNumber) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
             kids.append(objects.count)
         }
         objects[1] = "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages) >>"
+        return file(objects)
+    }
 
+    /// A PDF of `objects` (object i + 1 is `objects[i]`, object 1 the catalog) with a correct
+    /// cross-reference table.
+    static func file(_ objects: [String]) -> Data {
         var pdf = Data("%PDF-1.4\n".utf8)
         var offsets: [Int] = []
         for (index, object) in objects.enumerated() {
@@ -42,5 +47,10 @@ enum SyntheticPDF {
         trailer += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         pdf.append(Data(trailer.utf8))
         return pdf
+    }
+
+    /// A stream object's body for `content`.
+    static func stream(_ content: String) -> String {
+        "<< /Length \(content.utf8.count) >>\nstream\n\(content)endstream"
     }
 }
