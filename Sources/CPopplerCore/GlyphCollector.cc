@@ -119,10 +119,10 @@ public:
     }
 };
 
-// Gfx keeps the state that a page can leave unbalanced private. An explicit instantiation may
-// name private members (C++ [temp.spec]), which lets `pageLeftGfxClean` read them without
-// patching poppler's headers; reading is all it does.
-template <typename Tag, typename Tag::type Member> struct GfxPrivate {
+// poppler keeps what tagscan must inspect or free private. An explicit instantiation may name
+// private members (C++ [temp.spec]), which gives `member(Tag())` a pointer to one without
+// patching poppler's headers.
+template <typename Tag, typename Tag::type Member> struct PrivateMember {
     friend typename Tag::type member(Tag) { return Member; }
 };
 struct GfxMarkedContent {
@@ -133,13 +133,39 @@ struct GfxIgnoreUndefined {
     using type = int Gfx::*;
     friend type member(GfxIgnoreUndefined);
 };
-template struct GfxPrivate<GfxMarkedContent, &Gfx::mcStack>;
-template struct GfxPrivate<GfxIgnoreUndefined, &Gfx::ignoreUndef>;
+struct CatalogPages {
+    using type = std::vector<std::pair<std::unique_ptr<Page>, Ref>> Catalog::*;
+    friend type member(CatalogPages);
+};
+struct DocumentPageCache {
+    using type = Page **PDFDoc::*;
+    friend type member(DocumentPageCache);
+};
+template struct PrivateMember<GfxMarkedContent, &Gfx::mcStack>;
+template struct PrivateMember<GfxIgnoreUndefined, &Gfx::ignoreUndef>;
+template struct PrivateMember<CatalogPages, &Catalog::pages>;
+template struct PrivateMember<DocumentPageCache, &PDFDoc::pageCache>;
+
+/// Frees page `index` once drawn. poppler keeps every Page it has built until the document
+/// closes (about 1.7 KB a page: 17 MB for each open copy of a 10,000-page file, and a worker
+/// opens one copy per thread). The Catalog keeps the page's slot, and `getPage` answers null
+/// for it from then on (see `tagscan_core_page_glyphs`); a linearized document's own cache
+/// builds a freed page again by itself.
+void releasePage(PDFDoc &doc, int index) {
+    if (Page **cache = doc.*member(DocumentPageCache())) {
+        if (index < doc.getNumPages()) {
+            delete cache[index];
+            cache[index] = nullptr;
+        }
+    }
+    auto &pages = doc.getCatalog()->*member(CatalogPages());
+    if (index >= 0 && static_cast<size_t>(index) < pages.size()) pages[static_cast<size_t>(index)].first.reset();
+}
 
 /// Whether a page's content left `gfx` as it found it. The graphics-state stack is always
 /// rebalanced (state guards), but an unclosed BMC/BDC leaves its marked-content entry behind,
 /// and with it possibly hidden optional content, and an unclosed BX suppresses unknown-operator
-/// errors; a Gfx in either state must not draw the next page.
+/// errors; a Gfx in either state must not draw the next page. Gfx keeps both private.
 bool pageLeftGfxClean(Gfx &gfx) {
     return gfx.*member(GfxMarkedContent()) == nullptr && gfx.*member(GfxIgnoreUndefined()) == 0 && !gfx.getState()->hasSaves();
 }
@@ -264,6 +290,13 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     *glyphs = nullptr;
     *count = 0;
     Page *page = document->doc->getPage(index + 1);
+    // A page freed earlier (pages are normally asked for once, in order): a Catalog of its own
+    // walks the page tree again to build it.
+    std::unique_ptr<Catalog> rebuilt;
+    if (page == nullptr && index >= 0 && static_cast<size_t>(index) < (document->doc->getCatalog()->*member(CatalogPages())).size()) {
+        rebuilt = std::make_unique<Catalog>(document->doc.get());
+        page = rebuilt->isOk() ? rebuilt->getPage(index + 1) : nullptr;
+    }
     if (page == nullptr) return -1;
     const int rotate = page->getRotate();
     *rotation = rotate;
@@ -282,6 +315,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     }
     page->display(document->gfx.get());
     if (document->gfxKey.empty() || !pageLeftGfxClean(*document->gfx)) document->gfx.reset();
+    if (!rebuilt) releasePage(*document->doc, index);
 
     if (!collected.empty()) {
         *glyphs = collected.data();

@@ -3,8 +3,9 @@ import Testing
 @testable import TagScanKit
 
 /// The glyph path draws consecutive pages that share resources and page boxes with one poppler
-/// `Gfx`, so fonts are built once. Whatever a page leaves behind must not reach the next one,
-/// and pages whose resources differ, even under the same font names, must not share a `Gfx`.
+/// `Gfx`, so fonts are built once, and frees each page once drawn. Whatever a page leaves behind
+/// must not reach the next one, pages whose resources differ, even under the same font names,
+/// must not share a `Gfx`, and a page asked for again is built again.
 @Suite("Pages drawn one after another")
 struct SharedPageStateTests {
     /// Page 1 leaves an unclosed hidden optional-content section, an unclosed `q` with a 2×
@@ -87,5 +88,23 @@ struct SharedPageStateTests {
                 #expect(abs(a - b) < 1, "\(text): \(anchor.box) vs \(other.box)")
             }
         }
+    }
+
+    @Test("a page asked for again, after it was freed, gives the same text and boxes", arguments: FixturePositionTests.paths)
+    func pageAskedTwice(path: ExtractionPath) throws {
+        let document = try PageSources.open(.data(Self.document, fileName: "shared.pdf"), password: nil, path: path)
+        let order = [1, 2, 1, 4, 0, 4, 3, 2]
+        var first: [Int: PageText] = [:]
+        for index in order {
+            let text = try #require(document.pageText(at: index, wantsStyles: { _ in true }), "page \(index + 1)")
+            if let earlier = first[index] {
+                #expect(text.scalars == earlier.scalars, "page \(index + 1)")
+                #expect(text.boxes == earlier.boxes, "page \(index + 1)")
+                #expect(text.info == earlier.info, "page \(index + 1)")
+            } else {
+                first[index] = text
+            }
+        }
+        #expect(String(String.UnicodeScalarView(try #require(first[1]).scalars)).contains("Sign: |S1SR|"))
     }
 }
