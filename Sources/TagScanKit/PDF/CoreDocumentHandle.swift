@@ -7,10 +7,12 @@ final class CoreDocumentHandle: PageSource {
     private let document: OpaquePointer
     let pageCount: Int
     let hasJavaScript: Bool
+    let recipe: PageSourceRecipe
     /// Reused from page to page so a page's glyphs cost no fresh allocation.
     private var glyphs: [Glyph] = []
 
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
+        recipe = PageSourceRecipe(source: source, password: password, path: .glyphs)
         try PDFDocumentHandle.checkHeader(source)
         PopplerWarmUp.ensure()  // poppler's global parameters must exist before the core API runs
         var code: Int32 = 0

@@ -6,6 +6,28 @@ protocol PageSource: AnyObject {
     /// Page `index` (0-based) as text with one box per scalar; styles only when `wantsStyles`
     /// says so for the page's scalars. Nil when poppler cannot load the page.
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText?
+    /// How other threads open copies of this document.
+    var recipe: PageSourceRecipe { get }
+}
+
+/// How to open more copies of a document that opened once, one per thread: the password bytes
+/// that worked and what the first open read that copies can share. Copies skip the password
+/// attempts, the encryption probe (a second poppler open) and, on the poppler-glib path, the
+/// page-rotation walk, so the threads that share a long document start on it sooner.
+struct PageSourceRecipe: Sendable {
+    var source: DocumentSource
+    var password: PasswordBytes?
+    var path: ExtractionPath
+    /// Each page's /Rotate, for the poppler-glib path (nil when the core API is missing).
+    var rotations: [Int]?
+
+    func open() throws(DocumentError) -> any PageSource {
+        PopplerMessages.install()
+        return switch path {
+        case .glyphs: try CoreDocumentHandle(source: source, encodedPassword: password)
+        default: try GLibPageSource(source: source, encodedPassword: password, rotations: rotations)
+        }
+    }
 }
 
 enum PageSources {
@@ -28,9 +50,15 @@ final class GLibPageSource: PageSource {
     private let handle: PDFDocumentHandle
     private let rotations: [Int]?
 
-    init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
-        handle = try PDFDocumentHandle(source: source, encodedPassword: password)
-        rotations = PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+    let recipe: PageSourceRecipe
+
+    /// Opens `source`; `rotations` are read through the core API unless a first copy read them.
+    init(source: DocumentSource, encodedPassword password: PasswordBytes?, rotations known: [Int]?? = nil) throws(DocumentError) {
+        let handle = try PDFDocumentHandle(source: source, encodedPassword: password)
+        let rotations = known ?? PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+        self.handle = handle
+        self.rotations = rotations
+        recipe = PageSourceRecipe(source: source, password: password, path: .glib, rotations: rotations)
     }
 
     var pageCount: Int { handle.pageCount }

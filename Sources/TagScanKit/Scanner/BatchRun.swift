@@ -18,6 +18,8 @@ final class BatchRun: @unchecked Sendable {
 
     private struct DocumentState {
         var hasJavaScript = false
+        /// How page units' workers open their own copies.
+        var recipe: PageSourceRecipe?
         var scans: [PageScan?] = []
         var pendingUnits = 0
     }
@@ -128,6 +130,7 @@ final class BatchRun: @unchecked Sendable {
                 let rest = stride(from: size, to: count, by: size).map { Unit.pages(index, $0..<min($0 + size, count)) }
                 opened(queueing: rest) { s in
                     s.documents[index].hasJavaScript = document.hasJavaScript
+                    s.documents[index].recipe = rest.isEmpty ? nil : document.recipe
                     s.documents[index].scans = Array(repeating: nil, count: count)
                     s.documents[index].pendingUnits = 1 + rest.count
                 }
@@ -135,7 +138,8 @@ final class BatchRun: @unchecked Sendable {
             case .pages(let index, let range):
                 if current?.index != index {
                     current = nil
-                    guard let document = try? PageSources.open(sources[index], password: options.password, path: options.extraction) else {
+                    let recipe = withState { $0.documents[index].recipe }
+                    guard let document = try? recipe?.open() else {
                         // It opened a moment ago on another worker; it cannot fail now short of the
                         // file changing under us. Record the pages as unreadable rather than lose them.
                         scan(index, pages: range, document: nil)
