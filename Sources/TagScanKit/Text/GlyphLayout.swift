@@ -31,7 +31,8 @@ enum GlyphLayout {
             }
             let bucket = Int((glyph.base * 2).rounded())
             var found: Int?
-            for candidate in [bucket, bucket - 1, bucket + 1] {
+            for offset in 0..<3 {
+                let candidate = offset == 0 ? bucket : offset == 1 ? bucket - 1 : bucket + 1
                 if let line = index[key(glyph.rotation, candidate)], abs(lines[line].base - glyph.base) <= tolerance {
                     found = line
                     break
@@ -60,8 +61,9 @@ enum GlyphLayout {
         var text = PageText(info: info, scalars: [], boxes: [], styles: [])
         text.scalars.reserveCapacity(glyphs.count + lines.count * 8)
         text.boxes.reserveCapacity(glyphs.count + lines.count * 8)
+        var glyphCount = 0
         for (lineNumber, line) in lines.enumerated() {
-            let ordered = line.glyphs.sorted { a, b in
+            let precedes = { (a: Int, b: Int) -> Bool in
                 let ga = glyphs[a].box, gb = glyphs[b].box
                 switch line.rotation {
                 case 0: return ga.x < gb.x || (ga.x == gb.x && a < b)
@@ -70,6 +72,9 @@ enum GlyphLayout {
                 default: return ga.maxY > gb.maxY || (ga.maxY == gb.maxY && a < b)
                 }
             }
+            // Most lines are drawn in reading order already; checking is cheaper than sorting.
+            let inOrder = line.glyphs.indices.dropFirst().allSatisfy { precedes(line.glyphs[$0 - 1], line.glyphs[$0]) }
+            let ordered = inOrder ? line.glyphs : line.glyphs.sorted(by: precedes)
             var previous: Glyph?
             for i in ordered {
                 let glyph = glyphs[i]
@@ -89,6 +94,7 @@ enum GlyphLayout {
                     continue
                 }
                 append(isSpace ? " " : glyph.scalar, box: glyph.box, glyph: glyph, to: &text)
+                if !isSpace { glyphCount += 1 }
                 previous = glyph
             }
             if lineNumber < lines.count - 1, let last = previous {
@@ -107,7 +113,8 @@ enum GlyphLayout {
             text.styles[lastRun].range = text.styles[lastRun].range.lowerBound..<text.scalars.count
             if text.styles[lastRun].range.isEmpty { text.styles.removeLast() }
         }
-        text.info.glyphCount = text.scalars.reduce(0) { $0 + (isWhitespace($1) ? 0 : 1) }
+        // Only whitespace was appended besides the glyphs counted, and only whitespace removed.
+        text.info.glyphCount = glyphCount
         return text
     }
 
