@@ -1,4 +1,5 @@
-// tagscan's benchmark suite (issue 8), through TagScanKit's public API only.
+// tagscan's benchmark suite (issue 8), through TagScanKit's public API, plus its `Benchmarks` SPI
+// (`ExtractedPages`) for the anchor search alone on pages extracted beforehand.
 //
 //     cd Benchmarks && swift package benchmark
 //
@@ -8,7 +9,7 @@
 // fast one. Metrics: wall clock, CPU total, peak resident memory, malloc calls.
 import Benchmark
 import Foundation
-import TagScanKit
+@_spi(Benchmarks) import TagScanKit
 
 /// Benchmarks/ (the package root), from this file's path.
 private let benchmarksRoot = URL(fileURLWithPath: #filePath)
@@ -74,6 +75,12 @@ private func mismatch(_ item: String, _ report: ScanReport) -> String? {
     return nil
 }
 
+/// Why `found` anchors are not what the generator drew for `item`, or nil when they are.
+private func mismatch(_ item: String, found: Int) -> String? {
+    let expected = Corpus.manifest[item]?.anchors ?? -1
+    return found == expected ? nil : "\(item): \(found) anchors found, \(expected) drawn"
+}
+
 /// The 2,000-page document's report, made once for the JSON benchmark.
 private enum Cached {
     static let report2000 = Scanner(options: ScanOptions(jobs: 2)).scanBlocking(Corpus.sources("contract-2000"))
@@ -122,6 +129,28 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(maxIterations: 20, setup: { _ = Cached.report2000 })
     ) { _ in
         blackHole(JSONReporter.report(Cached.report2000))
+    }
+
+    // The anchor search alone (`PageScan` per page, as a scan runs it) on pages extracted in
+    // setup, so poppler is outside the measurement. One thread.
+    let searches: [(name: String, item: String)] = [
+        ("2,000 extracted pages", "contract-2000"),
+        ("500 templates", "templates"),
+    ]
+    for search in searches {
+        Benchmark(
+            "Anchor search alone: \(search.name)",
+            configuration: .init(maxDuration: .seconds(30), maxIterations: 20),
+            closure: { benchmark, documents in
+                benchmark.startMeasurement()
+                var found = 0
+                for pages in documents { found += pages.searchAnchors() }
+                benchmark.stopMeasurement()
+                if let problem = mismatch(search.item, found: found) { benchmark.error(problem) }
+                blackHole(found)
+            },
+            setup: { try Corpus.sources(search.item).map { try ExtractedPages($0, path: .glyphs) } }
+        )
     }
 
     // One worker: the per-core cost, free of the 2-thread scheduling.
