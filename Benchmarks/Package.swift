@@ -3,7 +3,7 @@
 // malloc interposer stay out of the library's dependency graph. Run from this folder:
 //
 //     swift package benchmark                       # all suites; the corpus is generated first
-//     swift package benchmark --filter '2,000'      # one group
+//     swift package benchmark --filter '.*2,000.*'  # one group (the filter matches whole names)
 //
 // The documents come from Generator/make_corpus.py (reportlab, LibreOffice) into .corpus/.
 import PackageDescription
