@@ -2,11 +2,35 @@ import ArgumentParser
 import Foundation
 import TagScanKit
 
-/// Options every command that reads documents shares.
+/// The documents to read and how to read them: what every command that reads documents shares.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "PDF files or folders (searched recursively for *.pdf); - reads standard input.")
+    static let pathsHelp: ArgumentHelp = "PDF files or folders (searched recursively for *.pdf); - reads standard input."
+
+    // No default, so ArgumentParser itself refuses an empty list ("Missing expected argument").
+    @Argument(help: InputOptions.pathsHelp)
     var paths: [String]
 
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        try reading.validateLimits()
+        try reading.validateConfig(paths: paths)
+    }
+
+    /// The configuration from `--config`, or found beside the scanned documents; nil when none.
+    func loadConfig() throws(ConfigError) -> TagScanConfig? {
+        try reading.loadConfig(paths: paths)
+    }
+
+    var scanOptions: ScanOptions {
+        reading.scanOptions(paths: paths)
+    }
+}
+
+/// How documents are read: the options of `InputOptions` without the paths, for `tagscan lint`,
+/// whose `--list-rules` takes no path. Checked by the command (`validateLimits()`,
+/// `validateConfig(paths:)`), so that `--list-rules` can skip the checks.
+struct ReadingOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Worker threads (default: the machine's cores).")
     var jobs: Int = ScanOptions.defaultJobs
 
@@ -28,12 +52,16 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")
     var inProcess = false
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one PDF file or folder") }
+    /// `--jobs` and `--timeout`.
+    func validateLimits() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
+    /// The configuration file loads.
+    func validateConfig(paths: [String]) throws {
         do {
-            _ = try loadConfig()
+            _ = try loadConfig(paths: paths)
         } catch {
             // A bad configuration is a usage error (64), reported as `file:line: message`.
             FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
@@ -41,19 +69,19 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// The configuration from `--config`, or found beside the scanned documents; nil when none.
-    func loadConfig() throws(ConfigError) -> TagScanConfig? {
+    /// The configuration from `--config`, or found beside `paths`; nil when none.
+    func loadConfig(paths: [String]) throws(ConfigError) -> TagScanConfig? {
         var path = config
         if path == nil { path = try ConfigLoader.discover(for: paths) }
         guard let path else { return nil }
         return try ConfigLoader.load(path: path)
     }
 
-    var scanOptions: ScanOptions {
+    func scanOptions(paths: [String]) -> ScanOptions {
         var options = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
         options.isolation = isolation
-        // validate() has already refused a configuration that does not load.
-        guard let config = try? loadConfig() else { return options }
+        // validateConfig(paths:) has already refused a configuration that does not load.
+        guard let config = try? loadConfig(paths: paths) else { return options }
         return config.applied(to: options)
     }
 }

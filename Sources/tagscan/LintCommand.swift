@@ -10,37 +10,17 @@ struct LintCommand: AsyncParsableCommand {
             Exit codes: 0 no finding at or above the threshold (errors; warnings too with --strict);
             1 findings at or above it; 2 some input could not be read; 64 usage error.
 
-            Turn a rule off for every document with --disable RULE, or for one template by writing
-            |tagscan-disable:RULE,RULE| anywhere in it (white text is fine). tagscan lint --list-rules
-            lists the rules.
+            Turn a rule off for every document with --disable RULE (or the configuration file's
+            disabled_rules), or for one template by writing |tagscan-disable:RULE,RULE| anywhere in it
+            (white text is fine). tagscan lint --list-rules lists the rules.
             """
     )
 
-    // The options of InputOptions, declared here because InputOptions requires at least one path
-    // and `tagscan lint --list-rules` takes none; they mean the same as for `tagscan scan`.
-    @Argument(help: "PDF files or folders (searched recursively for *.pdf); - reads standard input.")
+    // InputOptions' paths, but optional: `tagscan lint --list-rules` takes none.
+    @Argument(help: InputOptions.pathsHelp)
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: the machine's cores).")
-    var jobs: Int = ScanOptions.defaultJobs
-
-    @Option(help: "Text extraction: glyphs (poppler core, fast), glib (poppler-glib) or automatic.")
-    var extraction: ExtractionPath = .automatic
-
-    @Option(help: "Password for encrypted documents (or set TAGSCAN_PASSWORD).")
-    var password: String?
-
-    @Option(help: "Configuration file, YAML or JSON (default: tagscan.yml, tagscan.yaml or tagscan.json in a linted folder); its disabled_rules are turned off.")
-    var config: String?
-
-    @Option(help: ArgumentHelp("Seconds one document may take; past it its worker process is stopped and the file gets timeout.", valueName: "seconds"))
-    var timeout: Double = IsolationOptions.defaultTimeout
-
-    @Option(help: ArgumentHelp("Address-space cap of each worker process (e.g. 512M, 2G; none for no cap); past it the file gets too-large.", valueName: "size"))
-    var maxMemory: ByteCount = ByteCount(bytes: IsolationOptions.defaultMaxMemory)
-
-    @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")
-    var inProcess = false
+    @OptionGroup var reading: ReadingOptions
 
     @Option(help: "Output format: text, json, sarif, github or junit.")
     var format: LintFormat = .text
@@ -70,42 +50,19 @@ struct LintCommand: AsyncParsableCommand {
     func validate() throws {
         if listRules { return }
         if paths.isEmpty { throw ValidationError("give at least one PDF file or folder") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+        try reading.validateLimits()
         let unknown = LintRules.unknown(disabledRules)
         if !unknown.isEmpty {
             throw ValidationError("unknown rule\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (tagscan lint --list-rules lists them)")
         }
-        do {
-            _ = try loadConfig()
-        } catch {
-            // A bad configuration is a usage error (64), reported as `file:line: message`.
-            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
-            throw ExitCode(64)
-        }
-    }
-
-    /// The configuration from `--config`, or found beside the linted documents; nil when none.
-    func loadConfig() throws(ConfigError) -> TagScanConfig? {
-        var path = config
-        if path == nil { path = try ConfigLoader.discover(for: paths) }
-        guard let path else { return nil }
-        return try ConfigLoader.load(path: path)
+        try reading.validateConfig(paths: paths)
     }
 
     /// Scan settings and the rules turned off, from the flags and the configuration file.
     func lintOptions() -> LintOptions {
-        var scan = ScanOptions(password: password ?? ProcessInfo.processInfo.environment["TAGSCAN_PASSWORD"], jobs: jobs, extraction: extraction)
-        if !inProcess {
-            scan.isolation = IsolationOptions(workerExecutable: WorkerExecutable.path, timeout: timeout, maxMemory: maxMemory.bytes)
-        }
-        var disabled = disabledRules
         // validate() has already refused a configuration that does not load.
-        if let config = try? loadConfig() {
-            scan = config.applied(to: scan)
-            disabled.formUnion(config.disabledRules)
-        }
-        return LintOptions(scan: scan, disabledRules: disabled, rendersAnchors: !noRender)
+        let configDisabled = (try? reading.loadConfig(paths: paths))?.disabledRules ?? []
+        return LintOptions(scan: reading.scanOptions(paths: paths), disabledRules: disabledRules.union(configDisabled), rendersAnchors: !noRender)
     }
 
     func run() async throws {

@@ -24,7 +24,7 @@ struct WorkerCommand: ParsableCommand {
     }
 }
 
-extension InputOptions {
+extension ReadingOptions {
     /// Worker processes running this executable's `__worker`, unless `--in-process`.
     var isolation: IsolationOptions? {
         guard !inProcess else { return nil }
