@@ -79,7 +79,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
     ],
-    cxxLanguageStandard: .cxx17
+    // C++20: poppler 25.03's core headers (Debian 13) use std::span and starts_with.
+    cxxLanguageStandard: .cxx20
 )
 
 var swiftSettings: [SwiftSetting] {

@@ -67,7 +67,7 @@ tagscan="$(cd "$root" && swift build -c release --scratch-path .build-bench --sh
 
 # (d) The bare probes.
 cc -O2 -o "$out/glib_probe" "$here/Probe/glib_probe.c" $(pkg-config --cflags --libs poppler-glib) -lpthread
-c++ -O2 -std=c++17 -o "$out/core_probe" "$here/Probe/core_probe.cc" $(pkg-config --cflags --libs poppler) -lpthread
+c++ -O2 -std=c++20 -o "$out/core_probe" "$here/Probe/core_probe.cc" $(pkg-config --cflags --libs poppler) -lpthread
 
 # (e, f) Runs and report.
 nice_level="${BENCH_NICE:-0}"

@@ -13,7 +13,7 @@
 // once instead of on every page. It measures how much of the per-page cost is font setup
 // (PROFILE.md); the text collected is the same.
 //
-// Build: c++ -O2 -std=c++17 core_probe.cc $(pkg-config --cflags --libs poppler) -lpthread -o core_probe
+// Build: c++ -O2 -std=c++20 core_probe.cc $(pkg-config --cflags --libs poppler) -lpthread -o core_probe
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -32,6 +32,9 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <goo/GooString.h>
+
+// One createGfx call for every poppler version tagscan builds against.
+#include "../../Sources/CPopplerCore/PopplerCompat.hpp"
 
 namespace {
 
@@ -114,14 +117,13 @@ void extract(PDFDoc &doc, int index, Collector &collector, Tally &t, GfxCache *c
     if (reuseGfx && cache != nullptr) {
         std::string key = gfxKey(page);
         if (!cache->gfx || cache->key != key) {
-            cache->gfx.reset(page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
+            cache->gfx = poppler_compat::pageGfx(*page, &collector);
             cache->key = key;
         }
         page->display(cache->gfx.get());
     } else {
-        Gfx *gfx = page->createGfx(&collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
-        page->display(gfx);
-        delete gfx;
+        std::unique_ptr<Gfx> gfx = poppler_compat::pageGfx(*page, &collector);
+        page->display(gfx.get());
     }
     t.pages += 1;
     t.scalars += static_cast<long>(collector.scalars.size());

@@ -19,6 +19,7 @@
 #include <Stream.h>
 #include <XRef.h>
 #include <goo/GooString.h>
+#include "PopplerCompat.hpp"
 
 namespace {
 
@@ -125,9 +126,8 @@ extern "C" int tagscan_probe_text(const char *path, const void *data, size_t len
         Page *page = pages[i] >= 0 && pages[i] < doc->getNumPages() ? doc->getPage(pages[i] + 1) : nullptr;
         if (page == nullptr) continue;
         GlyphCounter counter;
-        Gfx *gfx = page->createGfx(&counter, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
-        page->display(gfx);
-        delete gfx;
+        std::unique_ptr<Gfx> gfx = poppler_compat::pageGfx(*page, &counter);
+        page->display(gfx.get());
         drawn[i] = counter.drawn;
         mapped[i] = counter.mapped;
     }

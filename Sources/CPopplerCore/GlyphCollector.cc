@@ -23,6 +23,7 @@
 #include <Stream.h>
 #include <UnicodeTypeTable.h>
 #include <goo/GooString.h>
+#include "PopplerCompat.hpp"
 
 namespace {
 
@@ -121,25 +122,22 @@ public:
 
 // poppler keeps what tagscan must inspect or free private. An explicit instantiation may name
 // private members (C++ [temp.spec]), which gives `member(Tag())` a pointer to one without
-// patching poppler's headers.
-template <typename Tag, typename Tag::type Member> struct PrivateMember {
-    friend typename Tag::type member(Tag) { return Member; }
+// patching poppler's headers; its type is deduced, so it follows poppler's from version to
+// version.
+template <typename Tag, auto Member> struct PrivateMember {
+    friend auto member(Tag) { return Member; }
 };
 struct GfxMarkedContent {
-    using type = MarkedContentStack *Gfx::*;
-    friend type member(GfxMarkedContent);
+    friend auto member(GfxMarkedContent);
 };
 struct GfxIgnoreUndefined {
-    using type = int Gfx::*;
-    friend type member(GfxIgnoreUndefined);
+    friend auto member(GfxIgnoreUndefined);
 };
 struct CatalogPages {
-    using type = std::vector<std::pair<std::unique_ptr<Page>, Ref>> Catalog::*;
-    friend type member(CatalogPages);
+    friend auto member(CatalogPages);
 };
 struct DocumentPageCache {
-    using type = Page **PDFDoc::*;
-    friend type member(DocumentPageCache);
+    friend auto member(DocumentPageCache);
 };
 template struct PrivateMember<GfxMarkedContent, &Gfx::mcStack>;
 template struct PrivateMember<GfxIgnoreUndefined, &Gfx::ignoreUndef>;
@@ -152,12 +150,7 @@ template struct PrivateMember<DocumentPageCache, &PDFDoc::pageCache>;
 /// for it from then on (see `tagscan_core_page_glyphs`); a linearized document's own cache
 /// builds a freed page again by itself.
 void releasePage(PDFDoc &doc, int index) {
-    if (Page **cache = doc.*member(DocumentPageCache())) {
-        if (index < doc.getNumPages()) {
-            delete cache[index];
-            cache[index] = nullptr;
-        }
-    }
+    poppler_compat::releaseCachedPage(doc.*member(DocumentPageCache()), index, doc.getNumPages());
     auto &pages = doc.getCatalog()->*member(CatalogPages());
     if (index >= 0 && static_cast<size_t>(index) < pages.size()) pages[static_cast<size_t>(index)].first.reset();
 }
@@ -310,7 +303,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     if (!document->gfx || key.empty() || key != document->gfxKey) {
         document->gfx.reset();
         // The content stream only, no annotations: the same text poppler-glib extracts.
-        document->gfx.reset(page->createGfx(&document->collector, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
+        document->gfx = poppler_compat::pageGfx(*page, &document->collector);
         document->gfxKey = std::move(key);
     }
     page->display(document->gfx.get());
