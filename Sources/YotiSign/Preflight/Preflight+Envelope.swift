@@ -2,26 +2,14 @@ extension Preflight.Checker {
     /// The envelope-wide options: name, emails, reminders, sender, webhooks, branding, redirects.
     mutating func checkEnvelope() {
         let name = options.name
-        if !Preflight.envelopeNameLength.contains(name.count) {
-            add(
-                .envelopeNameInvalid,
-                "The envelope name must be 1–\(Preflight.envelopeNameLength.upperBound) characters; it is \(name.count).",
-                at: "name"
-            )
-        }
-        if let bad = Preflight.forbidden(in: name, Preflight.forbiddenInEnvelopeName) {
-            add(.envelopeNameInvalid, "The envelope name \"\(name)\" contains \(bad), which the API refuses.", at: "name")
-        }
+        checkLength(name, in: Preflight.envelopeNameLength, "The envelope name", .envelopeNameInvalid, at: "name")
+        checkCharacters(name, "The envelope name \"\(name)\"", .envelopeNameInvalid, at: "name", refusing: Preflight.forbiddenInEnvelopeName)
 
         let emails = options.emails
         if let message = emails?.invitation?.body.message {
-            if !Preflight.invitationMessageLength.contains(message.count) {
-                add(
-                    .invitationMessageInvalid,
-                    "The invitation message must be 1–\(Preflight.invitationMessageLength.upperBound) characters; it is \(message.count).",
-                    at: "emails.invitation.body.message"
-                )
-            }
+            checkLength(
+                message, in: Preflight.invitationMessageLength, "The invitation message", .invitationMessageInvalid,
+                at: "emails.invitation.body.message")
         } else if kind == .standard, let invited = firstInvitedSigner() {
             add(
                 .invitationMessageMissing,
@@ -29,8 +17,8 @@ extension Preflight.Checker {
                 at: "emails.invitation"
             )
         }
-        if let senderName = emails?.name, let bad = Preflight.forbidden(in: senderName) {
-            add(.senderNameInvalid, "The sender name \"\(senderName)\" contains \(bad), which the API refuses.", at: "emails.name")
+        if let senderName = emails?.name {
+            checkCharacters(senderName, "The sender name \"\(senderName)\"", .senderNameInvalid, at: "emails.name")
         }
         if let replyTo = emails?.replyTo, !Preflight.isPlausibleEmail(replyTo) {
             add(.replyToInvalid, "The reply-to address \"\(replyTo)\" is not a valid email address.", at: "emails.reply_to")

@@ -81,30 +81,14 @@ extension Preflight.Checker {
     /// Name, email and role: lengths and characters.
     private mutating func checkIdentity(_ recipient: Recipient, who: String, at: String) {
         let name = recipient.name
-        if !Preflight.recipientNameLength.contains(name.count) {
-            add(
-                .recipientNameInvalid,
-                "The name of \(who) must be 1–\(Preflight.recipientNameLength.upperBound) characters; it is \(name.count).",
-                at: "\(at).name"
-            )
-        }
-        if let bad = Preflight.forbidden(in: name) {
-            add(.recipientNameInvalid, "The name of \(who) contains \(bad), which the API refuses.", at: "\(at).name")
-        }
+        checkLength(name, in: Preflight.recipientNameLength, "The name of \(who)", .recipientNameInvalid, at: "\(at).name")
+        checkCharacters(name, "The name of \(who)", .recipientNameInvalid, at: "\(at).name")
         if !Preflight.isPlausibleEmail(recipient.email) {
             add(.emailInvalid, "The email \"\(recipient.email)\" of \(who) is not a valid address.", at: "\(at).email")
         }
         if let role = recipient.role {
-            if role.count > Preflight.maximumRoleLength {
-                add(
-                    .roleInvalid,
-                    "The role of \(who) is \(role.count) characters; at most \(Preflight.maximumRoleLength) are allowed.",
-                    at: "\(at).role"
-                )
-            }
-            if let bad = Preflight.forbidden(in: role) {
-                add(.roleInvalid, "The role \"\(role)\" of \(who) contains \(bad), which the API refuses.", at: "\(at).role")
-            }
+            checkLength(role, atMost: Preflight.maximumRoleLength, "The role of \(who)", .roleInvalid, at: "\(at).role")
+            checkCharacters(role, "The role \"\(role)\" of \(who)", .roleInvalid, at: "\(at).role")
         }
     }
 

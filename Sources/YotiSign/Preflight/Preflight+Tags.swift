@@ -26,13 +26,7 @@ extension Preflight.Checker {
                 )
             }
             if let name = tag.name {
-                if name.isEmpty || name.count > Preflight.maximumTagNameLength {
-                    add(
-                        .tagNameInvalid,
-                        "The name of \(what) must be 1–\(Preflight.maximumTagNameLength) characters; it is \(name.count).",
-                        at: "\(tagAt).name"
-                    )
-                }
+                checkLength(name, in: 1...Preflight.maximumTagNameLength, "The name of \(what)", .tagNameInvalid, at: "\(tagAt).name")
                 if !names.insert(name).inserted {
                     add(
                         .duplicateTagName,
@@ -103,20 +97,12 @@ extension Preflight.Checker {
     }
 
     private mutating func checkTextAttributes(_ tag: Tag, what: String, at: String) {
-        if let value = tag.prefilledValue, let bad = Preflight.forbidden(in: value) {
-            add(.prefilledValueInvalid, "The prefilled_value of \(what) contains \(bad), which the API refuses.", at: "\(at).prefilled_value")
+        if let value = tag.prefilledValue {
+            checkCharacters(value, "The prefilled_value of \(what)", .prefilledValueInvalid, at: "\(at).prefilled_value")
         }
         if let help = tag.helpText {
-            if help.count > Preflight.maximumHelpTextLength {
-                add(
-                    .helpTextInvalid,
-                    "The help_text of \(what) is \(help.count) characters; at most \(Preflight.maximumHelpTextLength) are allowed.",
-                    at: "\(at).help_text"
-                )
-            }
-            if let bad = Preflight.forbidden(in: help) {
-                add(.helpTextInvalid, "The help_text of \(what) contains \(bad), which the API refuses.", at: "\(at).help_text")
-            }
+            checkLength(help, atMost: Preflight.maximumHelpTextLength, "The help_text of \(what)", .helpTextInvalid, at: "\(at).help_text")
+            checkCharacters(help, "The help_text of \(what)", .helpTextInvalid, at: "\(at).help_text")
         }
     }
 
