@@ -57,9 +57,15 @@ let package = Package(
         ),
 
         // Tests.
+        // What the test targets share: the process table, for the checks that no worker is left.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TagScanKitTests",
-            dependencies: ["TagScanKit"],
+            dependencies: ["TagScanKit", "TestSupport"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
@@ -75,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TagScanCLITests",
-            dependencies: ["TagScanKit"],
+            dependencies: ["TagScanKit", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

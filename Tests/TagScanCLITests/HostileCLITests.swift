@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tagscan scan` over hostile files (issue 6): worker processes, time limit, memory cap,
@@ -161,32 +162,14 @@ struct HostileCLITests {
     /// Live `tagscan __worker` processes started by the tagscan with pid `parent` (they carry
     /// `--parent-pid`, so they are found even after being reparented).
     static func workers(of parent: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> Int32? in
-            guard entry.allSatisfy(\.isNumber), let data = readProcFile("/proc/\(entry)/cmdline") else { return nil }
-            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        ProcessTable.entries().compactMap { process -> Int32? in
+            let arguments = process.arguments
             guard arguments.contains("__worker"), let flag = arguments.firstIndex(of: "--parent-pid"), flag + 1 < arguments.count,
                 arguments[flag + 1] == String(parent)
             else { return nil }
             // A zombie has no command line; one still listed is alive.
-            return Int32(entry)
+            return process.pid
         }
-    }
-
-    /// A /proc file's bytes, read with read(2): /proc files report size 0, and Foundation's
-    /// reader for that case shows up as a leak under LeakSanitizer.
-    static func readProcFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(fd, &buffer, buffer.count)
-            if count <= 0 { break }
-            bytes += buffer[..<count]
-        }
-        return bytes
     }
 
     static func temporaryFolder() throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import TagScanKit
@@ -225,37 +226,12 @@ enum IsolationSupport {
     /// This process's children that are workers or zombies (started and never reaped).
     static func leftoverChildren() -> [String] {
         let me = getpid()
-        var found: [String] = []
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries where entry.allSatisfy(\.isNumber) {
-            guard let statBytes = readProcFile("/proc/\(entry)/stat") else { continue }
-            let stat = String(decoding: statBytes, as: UTF8.self)
-            guard let close = stat.lastIndex(of: ")") else { continue }
-            // After "(comm)": state, ppid, …
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, Int32(fields[1]) == me else { continue }
-            let command = String(decoding: readProcFile("/proc/\(entry)/cmdline") ?? [], as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-            if fields[0] == "Z" || command.contains("__worker") || command.hasPrefix("/bin/sh -c") {
-                found.append("\(entry) \(fields[0]) \(command)")
-            }
+        return ProcessTable.entries().compactMap { process in
+            guard process.parentPID == me else { return nil }
+            let command = process.arguments.joined(separator: " ")
+            guard process.state == "Z" || command.contains("__worker") || command.hasPrefix("/bin/sh -c") else { return nil }
+            return "\(process.pid) \(process.state) \(command)"
         }
-        return found
-    }
-
-    /// A /proc file's bytes, read with read(2): /proc files report size 0, and Foundation's
-    /// reader for that case shows up as a leak under LeakSanitizer.
-    static func readProcFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(fd, &buffer, buffer.count)
-            if count <= 0 { break }
-            bytes += buffer[..<count]
-        }
-        return bytes
     }
 
     static func expectNoWorkers(sourceLocation: SourceLocation = #_sourceLocation) throws {
