@@ -84,6 +84,20 @@ struct LintLinterTests {
         #expect(found[0].text == "|tagscan-disable:tiny-anchor,Visible-Anchor|")
     }
 
+    @Test("DirectiveFinder matches the keyword in any case, and nothing that only resembles it", arguments: [
+        ("|TAGSCAN-Disable:tiny-anchor|", [["tiny-anchor"]]),
+        ("|t a g s c a n - d i s a b l e : tiny-anchor|", [["tiny-anchor"]]),
+        ("|tags\u{212A}an-disable:tiny-anchor|", []),  // KELVIN SIGN lowercases to k, not c
+        ("|tagscan-\u{212A}eep:tiny-anchor|", []),
+        ("|tagscan-disabled:tiny-anchor|", []),
+        ("|tagscan-disable|", []),
+        ("|tagscan|tagscan-disable:x|", [["x"]]),
+        ("|S1SR| then a lone pipe | and |tagscan-disable:y|", [["y"]]),
+    ])
+    func directiveKeyword(text: String, expected: [[String]]) {
+        #expect(DirectiveFinder.find(in: Array(text.unicodeScalars), page: 1).map(\.disabledRules) == expected)
+    }
+
     @Test("severity overrides change the findings, the rule list and the exit code")
     func severityOverride() async throws {
         let path = LintFixtures.path("visible-anchor/trigger.pdf")

@@ -31,6 +31,9 @@ enum DirectiveFinder {
     /// Longest directive body read before giving up: room for every rule id.
     static let maximumBodyLength = 1_000
 
+    /// The keyword as lowercase scalars, matched as the body is read.
+    private static let keywordScalars = Array(keyword.unicodeScalars)
+
     static func find(in scalars: [Unicode.Scalar], page: Int) -> [TemplateDirective] {
         var found: [TemplateDirective] = []
         var i = 0
@@ -39,8 +42,11 @@ enum DirectiveFinder {
                 i += 1
                 continue
             }
-            var body = ""
-            var length = 0  // String's scalar count walks the string: keep our own
+            // Read to the closing pipe, checking that the body (without whitespace, lowercased)
+            // starts with the keyword; only a directive's body is built as a String.
+            var length = 0
+            var matched = 0
+            var isDirective = true
             var j = i + 1
             var closing: Int?
             while j < scalars.count, length <= maximumBodyLength {
@@ -49,14 +55,18 @@ enum DirectiveFinder {
                     closing = j
                     break
                 }
-                if !c.properties.isWhitespace {
-                    body.unicodeScalars.append(c)
+                if !GlyphLayout.isWhitespace(c) {
+                    if isDirective, matched < keywordScalars.count {
+                        isDirective = matchKeyword(c, from: &matched)
+                    }
                     length += 1
                 }
                 j += 1
             }
             guard let closing else { break }
-            if body.lowercased().hasPrefix(keyword) {
+            if isDirective, matched == keywordScalars.count {
+                var body = ""
+                for c in scalars[(i + 1)..<closing] where !GlyphLayout.isWhitespace(c) { body.unicodeScalars.append(c) }
                 let rules = body.dropFirst(keyword.count).split(separator: ",").map { $0.lowercased() }.filter { !$0.isEmpty }
                 found.append(TemplateDirective(pageNumber: page, text: "|\(body)|", disabledRules: rules))
                 i = closing + 1
@@ -66,5 +76,22 @@ enum DirectiveFinder {
             }
         }
         return found
+    }
+
+    /// Whether `scalar`, lowercased, continues the keyword at `matched`; advances `matched`.
+    private static func matchKeyword(_ scalar: Unicode.Scalar, from matched: inout Int) -> Bool {
+        if scalar.isASCII {
+            let lower = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+            guard lower == keywordScalars[matched] else { return false }
+            matched += 1
+            return true
+        }
+        // Lowercasing can turn one scalar into ASCII letters (KELVIN SIGN → k), as String's did.
+        for lower in String(scalar).lowercased().unicodeScalars {
+            guard matched < keywordScalars.count else { return true }
+            guard lower == keywordScalars[matched] else { return false }
+            matched += 1
+        }
+        return true
     }
 }
