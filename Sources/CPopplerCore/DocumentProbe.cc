@@ -20,6 +20,7 @@
 #include <XRef.h>
 #include <goo/GooString.h>
 #include "PopplerCompat.hpp"
+#include "DocumentProbe.hpp"
 
 namespace {
 
@@ -84,15 +85,11 @@ public:
 
 } // namespace
 
-extern "C" int tagscan_probe_encryption(const char *path, const void *data, size_t length, const char *password,
-                                        tagscan_encryption *out) {
+int tagscan_describe_encryption(PDFDoc &doc, tagscan_encryption *out) {
     std::memset(out, 0, sizeof(*out));
     out->version = out->revision = out->length = -1;
-    ProbeDocument probe(path, data, length, password);
-    if (!probe.doc) return -1;
-    PDFDoc *doc = probe.doc.get();
-    out->open_error = doc->isOk() ? 0 : doc->getErrorCode();
-    XRef *xref = doc->getXRef();
+    out->open_error = doc.isOk() ? 0 : doc.getErrorCode();
+    XRef *xref = doc.getXRef();
     // A document that failed for another reason than encryption may have no usable xref.
     if (xref == nullptr || !xref->isOk()) return -1;
     Object encrypt = xref->getTrailerDict()->dictLookup("Encrypt");
@@ -112,8 +109,19 @@ extern "C" int tagscan_probe_encryption(const char *path, const void *data, size
             if (filter.isDict()) copyName(filter.dictLookup("CFM"), out->method, sizeof(out->method));
         }
     }
-    out->decrypting = doc->isOk() && doc->isEncrypted() ? 1 : 0;
+    out->decrypting = doc.isOk() && doc.isEncrypted() ? 1 : 0;
     return 0;
+}
+
+extern "C" int tagscan_probe_encryption(const char *path, const void *data, size_t length, const char *password,
+                                        tagscan_encryption *out) {
+    ProbeDocument probe(path, data, length, password);
+    if (!probe.doc) {
+        std::memset(out, 0, sizeof(*out));
+        out->version = out->revision = out->length = -1;
+        return -1;
+    }
+    return tagscan_describe_encryption(*probe.doc, out);
 }
 
 extern "C" int tagscan_probe_text(const char *path, const void *data, size_t length, const char *password,

@@ -24,6 +24,7 @@
 #include <UnicodeTypeTable.h>
 #include <goo/GooString.h>
 #include "PopplerCompat.hpp"
+#include "DocumentProbe.hpp"
 
 namespace {
 
@@ -273,6 +274,10 @@ extern "C" void tagscan_core_close(tagscan_core_document *document) { delete doc
 
 extern "C" int tagscan_core_page_count(tagscan_core_document *document) { return document->doc->getNumPages(); }
 
+extern "C" int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption *out) {
+    return tagscan_describe_encryption(*document->doc, out);
+}
+
 extern "C" int tagscan_core_has_javascript(tagscan_core_document *document) {
     Catalog *catalog = document->doc->getCatalog();
     return catalog != nullptr && catalog->numJS() > 0 ? 1 : 0;
@@ -328,6 +333,10 @@ extern "C" tagscan_core_document *tagscan_core_open(const char *, const void *, 
 extern "C" void tagscan_core_close(tagscan_core_document *) { }
 extern "C" int tagscan_core_page_count(tagscan_core_document *) { return 0; }
 extern "C" int tagscan_core_has_javascript(tagscan_core_document *) { return 0; }
+extern "C" int tagscan_core_encryption(tagscan_core_document *, tagscan_encryption *out) {
+    std::memset(out, 0, sizeof(*out));
+    return -1;
+}
 extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_glyph **glyphs, int *count, double *, double *, int *) {
     *glyphs = nullptr;
     *count = 0;

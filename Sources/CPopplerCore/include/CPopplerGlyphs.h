@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "CPopplerHostile.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,6 +38,9 @@ void tagscan_core_close(tagscan_core_document *document);
 int tagscan_core_page_count(tagscan_core_document *document);
 /// 1 when the document has JavaScript in its name tree or an OpenAction, else 0.
 int tagscan_core_has_javascript(tagscan_core_document *document);
+/// What the open document's /Encrypt dictionary asks for (as `tagscan_probe_encryption`,
+/// without opening the file again). Returns 0, or -1 when it cannot tell.
+int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption *out);
 
 /// Runs page `index` (0-based) through a glyph-collecting output device. On return `*glyphs`
 /// holds `*count` glyphs, owned by the document and valid until the next call on it or its

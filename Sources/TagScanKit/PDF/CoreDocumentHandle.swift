@@ -47,6 +47,9 @@ final class CoreDocumentHandle: PageSource {
         tagscan_core_close(document)
     }
 
+    /// What the document's /Encrypt dictionary asks for, read without opening it again.
+    var encryption: EncryptionProbe? { EncryptionProbe(document) }
+
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
         var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil
         var count: Int32 = 0

@@ -36,7 +36,8 @@ enum PageSources {
     /// (``PasswordAttempts``); poppler's messages go to ``PopplerMessages``, never to stderr.
     static func open(_ source: DocumentSource, password: String?, path: ExtractionPath) throws(DocumentError) -> any PageSource {
         PopplerMessages.install()
-        return try PasswordAttempts.open(source, password: password) { encoded throws(DocumentError) -> any PageSource in
+        return try PasswordAttempts.open(source, password: password, encryption: { ($0 as? CoreDocumentHandle)?.encryption }) {
+            encoded throws(DocumentError) -> any PageSource in
             switch path.resolved {
             case .glyphs: try CoreDocumentHandle(source: source, encodedPassword: encoded)
             default: try GLibPageSource(source: source, encodedPassword: encoded)

@@ -10,8 +10,12 @@ internal import CPopplerCore
 enum PasswordAttempts {
     /// Opens `source` with `opener`, first with the password as typed (UTF-8), then, when
     /// poppler refuses it, encoded for the handler's revision (``PasswordEncoding``).
+    ///
+    /// `encryption` reads the opened document's encryption when it can (the glyph path's
+    /// document can), sparing a second open of the file for the check that follows.
     static func open<Document>(
-        _ source: DocumentSource, password: String?, with opener: (PasswordBytes?) throws(DocumentError) -> Document
+        _ source: DocumentSource, password: String?, encryption: (Document) -> EncryptionProbe? = { _ in nil },
+        with opener: (PasswordBytes?) throws(DocumentError) -> Document
     ) throws(DocumentError) -> Document {
         let typed = password.map(PasswordBytes.init(utf8:))
         let document: Document
@@ -32,7 +36,7 @@ enum PasswordAttempts {
             }
             throw failure
         }
-        if let reason = EncryptionProbe(source: source, password: typed)?.openedWithoutDecrypting {
+        if let reason = (encryption(document) ?? EncryptionProbe(source: source, password: typed))?.openedWithoutDecrypting {
             throw DocumentError(.unsupportedEncryption, "\(source.displayPath): \(reason)")
         }
         return document
@@ -75,6 +79,17 @@ struct EncryptionProbe {
             }
         }
         guard status == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The same, read from a document the glyph path already has open.
+    init?(_ document: OpaquePointer) {
+        var info = tagscan_encryption()
+        guard tagscan_core_encryption(document, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: tagscan_encryption) {
         present = info.present != 0
         filter = withUnsafeBytes(of: info.filter) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         method = withUnsafeBytes(of: info.method) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
