@@ -62,8 +62,9 @@ struct SubmitCommand: AsyncParsableCommand {
     @Flag(help: "Print the exact request, key redacted, instead of sending it.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Seconds to wait for each attempt's answer.", valueName: "seconds"))
-    var timeout: Int = 120
+    // Not `--timeout`: that is the per-document scan limit of the shared input options.
+    @Option(help: ArgumentHelp("Seconds to wait for each HTTP attempt's answer.", valueName: "seconds"))
+    var requestTimeout: Int = 120
 
     static let baseURLVariable = "YOTI_SIGN_BASE_URL"
 
@@ -81,7 +82,7 @@ struct SubmitCommand: AsyncParsableCommand {
         if let baseURL, !Self.isHTTPURL(baseURL) {
             throw ValidationError("--base-url must be an http:// or https:// URL, not \"\(baseURL)\"")
         }
-        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if requestTimeout < 1 { throw ValidationError("--request-timeout must be at least 1 second") }
     }
 
     func run() async throws {
@@ -208,7 +209,7 @@ struct SubmitCommand: AsyncParsableCommand {
             )
             throw ExitCode(64)
         }
-        let configuration = YotiSignClient.Configuration(timeout: .seconds(timeout))
+        let configuration = YotiSignClient.Configuration(timeout: .seconds(requestTimeout))
         do {
             let response = try await YotiSignClient.withClient(
                 apiKey: key, environment: environment, configuration: configuration
