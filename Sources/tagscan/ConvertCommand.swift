@@ -83,14 +83,16 @@ struct ConvertCommand: AsyncParsableCommand {
 
         let sink = try OutputSink(path: output)
         let format = format
+        // JSON is streamed too: each document is written as soon as it and those before it are done.
+        let json = JSONReportStream { sink.write($0) }
         let report = try await Scanner(options: options).scan(paths: input.paths) { _, document in
             switch format {
             case .ndjson: sink.write(JSONReporter.line(document))
             case .text: sink.write(Data(TextReporter.document(document).utf8))
-            case .json: break
+            case .json: json.add(document)
             }
         }
-        if format == .json { sink.write(JSONReporter.report(report)) }
+        if format == .json { json.finish() }
         try sink.close()
         if report.documents.contains(where: { $0.status == .error }) { throw ExitCode(2) }
     }
