@@ -17,7 +17,8 @@ public final class JSONReportStream: Sendable {
     private let written = Mutex(0)
 
     /// `{ "documents" : [` as the pretty printer writes it: what comes before the first document.
-    static let opening = Data("{\n  \"documents\" : [\n".utf8)
+    /// (Computed, not stored: a stored `Data` lives until exit and LeakSanitizer reports it.)
+    static var opening: Data { Data("{\n  \"documents\" : [\n".utf8) }
 
     public init(write: @escaping @Sendable (Data) -> Void) {
         self.write = write
@@ -54,5 +55,5 @@ public final class JSONReportStream: Sendable {
     }
 
     /// What follows the last document.
-    static let closing = Data("\n  ],\n  \"schema_version\" : 1\n}\n".utf8)
+    static var closing: Data { Data("\n  ],\n  \"schema_version\" : 1\n}\n".utf8) }
 }
