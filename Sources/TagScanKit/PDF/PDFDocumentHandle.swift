@@ -84,24 +84,28 @@ final class PDFDocumentHandle {
         }
     }
 
-    /// Each page's `/Rotate`, read through poppler's core API, which poppler-glib does not expose.
-    /// Nil when the core API was not available at build time.
-    static func pageRotations(source: DocumentSource, password: PasswordBytes?, pageCount: Int) -> [Int]? {
+    /// Each page's `/Rotate`, read through poppler's core API, which poppler-glib does not expose,
+    /// and, from the same open, the document's encryption (for ``PasswordAttempts``). Nil
+    /// rotations when the core API was not available at build time.
+    static func pageRotations(source: DocumentSource, password: PasswordBytes?, pageCount: Int) -> (rotations: [Int]?, encryption: EncryptionProbe?) {
         var out = [Int32](repeating: 0, count: pageCount)
+        var info = tagscan_encryption()
+        var status: Int32 = -1
         let count: Int32 = out.withUnsafeMutableBufferPointer { buffer in
             password.withCString { password in
                 switch source {
                 case .file(let path):
-                    return tagscan_core_page_rotations(path, nil, 0, password, buffer.baseAddress, Int32(pageCount))
+                    return tagscan_core_page_rotations(path, nil, 0, password, buffer.baseAddress, Int32(pageCount), &info, &status)
                 case .data(let data, _):
                     return data.withUnsafeBytes {
-                        tagscan_core_page_rotations(nil, $0.baseAddress, $0.count, password, buffer.baseAddress, Int32(pageCount))
+                        tagscan_core_page_rotations(nil, $0.baseAddress, $0.count, password, buffer.baseAddress, Int32(pageCount), &info, &status)
                     }
                 }
             }
         }
-        guard count == pageCount else { return nil }
-        return out.map(Int.init)
+        let encryption = status == 0 ? EncryptionProbe(info) : nil
+        guard count == pageCount else { return (nil, encryption) }
+        return (out.map(Int.init), encryption)
     }
 
     /// Extracts page `index` (0-based): size, scalars, one box per scalar and, when `wantsStyles`

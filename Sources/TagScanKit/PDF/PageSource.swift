@@ -8,6 +8,9 @@ protocol PageSource: AnyObject {
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText?
     /// How other threads open copies of this document.
     var recipe: PageSourceRecipe { get }
+    /// What the document's /Encrypt dictionary asks for, when the open already read it (nil:
+    /// ``PasswordAttempts`` probes the file itself).
+    var encryption: EncryptionProbe? { get }
 }
 
 /// How to open more copies of a document that opened once, one per thread: the password bytes
@@ -36,7 +39,7 @@ enum PageSources {
     /// (``PasswordAttempts``); poppler's messages go to ``PopplerMessages``, never to stderr.
     static func open(_ source: DocumentSource, password: String?, path: ExtractionPath) throws(DocumentError) -> any PageSource {
         PopplerMessages.install()
-        return try PasswordAttempts.open(source, password: password, encryption: { ($0 as? CoreDocumentHandle)?.encryption }) {
+        return try PasswordAttempts.open(source, password: password, encryption: { $0.encryption }) {
             encoded throws(DocumentError) -> any PageSource in
             switch path.resolved {
             case .glyphs: try CoreDocumentHandle(source: source, encodedPassword: encoded)
@@ -52,13 +55,18 @@ final class GLibPageSource: PageSource {
     private let rotations: [Int]?
 
     let recipe: PageSourceRecipe
+    let encryption: EncryptionProbe?
 
     /// Opens `source`; `rotations` are read through the core API unless a first copy read them.
     init(source: DocumentSource, encodedPassword password: PasswordBytes?, rotations known: [Int]?? = nil) throws(DocumentError) {
         let handle = try PDFDocumentHandle(source: source, encodedPassword: password)
-        let rotations = known ?? PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+        if let known {
+            rotations = known
+            encryption = nil
+        } else {
+            (rotations, encryption) = PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+        }
         self.handle = handle
-        self.rotations = rotations
         recipe = PageSourceRecipe(source: source, password: password, path: .glib, rotations: rotations)
     }
 

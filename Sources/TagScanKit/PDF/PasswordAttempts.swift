@@ -89,7 +89,7 @@ struct EncryptionProbe {
         self.init(info)
     }
 
-    private init(_ info: tagscan_encryption) {
+    init(_ info: tagscan_encryption) {
         present = info.present != 0
         filter = withUnsafeBytes(of: info.filter) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         method = withUnsafeBytes(of: info.method) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
