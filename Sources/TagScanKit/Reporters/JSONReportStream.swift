@@ -16,36 +16,31 @@ public final class JSONReportStream: Sendable {
     private let write: @Sendable (Data) -> Void
     private let written = Mutex(0)
 
-    /// `{ "documents" : [` as the pretty printer writes it: what comes before the first document.
-    /// (Computed, not stored: a stored `Data` lives until exit and LeakSanitizer reports it.)
-    static var opening: Data { Data("{\n  \"documents\" : [\n".utf8) }
-
     public init(write: @escaping @Sendable (Data) -> Void) {
         self.write = write
     }
 
     /// Writes `document` as the next element of `documents`.
+    ///
+    /// The document is encoded as the only one of a report, so the pretty printer indents it
+    /// for its place in the array; the report's opening and closing lines are cut off. (Computed
+    /// bytes, not stored ones: a stored `Data` lives until exit and LeakSanitizer reports it.)
     public func add(_ document: DocumentResult) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let encoded = (try? encoder.encode(document)) ?? Data("{\n\n}".utf8)
-        // Nested two levels deep, every line is indented by four more spaces, except the empty
-        // line the pretty printer puts inside an empty array; JSON strings hold no raw line
-        // breaks, so splitting at "\n" never cuts a value.
-        var element = Data()
-        element.reserveCapacity(encoded.count + encoded.count / 8 + 8)
         let first = written.withLock { count in
             defer { count += 1 }
             return count == 0
         }
-        element.append(contentsOf: first ? Self.opening : Data(",\n".utf8))
-        var lineStart = true
-        for byte in encoded {
-            if lineStart && byte != 0x0A { element.append(contentsOf: "    ".utf8) }
-            element.append(byte)
-            lineStart = byte == 0x0A
+        let alone = JSONReporter.report(ScanReport(documents: [document]))
+        let opening = Self.opening, closing = Self.closing
+        // Always true for schema 1 (keys are sorted: "documents" before "schema_version").
+        guard alone.starts(with: opening), alone.count >= opening.count + closing.count,
+            alone.suffix(closing.count).elementsEqual(closing)
+        else {
+            preconditionFailure("JSONReporter's layout changed; JSONReportStream must follow it")
         }
-        write(element)
+        write(first ? opening : Data(",\n".utf8))
+        // A slice shares the encoded bytes: the document is not copied again.
+        write(alone[(alone.startIndex + opening.count)..<(alone.endIndex - closing.count)])
     }
 
     /// Closes the report (writing an empty one when no document was added).
@@ -53,6 +48,9 @@ public final class JSONReportStream: Sendable {
         let none = written.withLock { $0 == 0 }
         write(none ? JSONReporter.report(ScanReport(documents: [])) : Self.closing)
     }
+
+    /// `{ "documents" : [` as the pretty printer writes it: what comes before the first document.
+    static var opening: Data { Data("{\n  \"documents\" : [\n".utf8) }
 
     /// What follows the last document.
     static var closing: Data { Data("\n  ],\n  \"schema_version\" : 1\n}\n".utf8) }
