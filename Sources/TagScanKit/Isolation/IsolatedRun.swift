@@ -63,6 +63,11 @@ final class IsolatedRun: Sendable {
         return state.withLock { $0.results }
     }
 
+    /// Whether a document is still waiting for a worker (it may yet be taken by another slot).
+    private var hasDocumentsLeft: Bool {
+        !isCancelled && state.withLock { $0.next < sources.count }
+    }
+
     private func nextDocument() -> Int? {
         guard !isCancelled else { return nil }
         return state.withLock { s in
@@ -105,6 +110,13 @@ final class IsolatedRun: Sendable {
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
                     var result = response.result
                     if let diagnostic = Self.stderrDiagnostic(current.stderr) { result.diagnostics.append(diagnostic) }
+                    // A worker with nothing left to take is stopped before its result is passed
+                    // on, so the caller's reporting (JSON of a long document) never adds to a
+                    // finished worker's peak memory.
+                    if !hasDocumentsLeft {
+                        retire(current, kill: false)
+                        worker = nil
+                    }
                     finish(index, with: result)
                 } else {
                     retire(current, kill: true)
