@@ -7,7 +7,7 @@ internal import CPopplerCore
 /// process group and replaced; one that dies gets its document `too-large` (an allocation
 /// failed under the memory cap) or `crashed`, and is replaced. Every worker is reaped before
 /// ``run()`` returns. Results are emitted strictly in input order.
-final class IsolatedRun: Sendable {
+final class IsolatedRun: BlockingRun {
     private struct State {
         var next = 0
         var results: [DocumentResult?]

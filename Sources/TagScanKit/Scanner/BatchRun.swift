@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the mutable `state` is only touched with `condition` locked, and the
 /// other stored properties are immutable or atomic.
-final class BatchRun: @unchecked Sendable {
+final class BatchRun: BlockingRun, @unchecked Sendable {
     private enum Unit: Sendable {
         case open(Int)
         case pages(Int, Range<Int>)

@@ -31,16 +31,7 @@ public struct Scanner: Sendable {
             return try await scanIsolated(sources, isolation: isolation, onDocument: onDocument)
         }
         let checks = HostileChecks(sources: sources, options: options)
-        let run = BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument))
-        let results = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run.run()) }
-            }
-        } onCancel: {
-            run.cancel()
-        }
-        try Task.checkCancellation()
-        if run.isCancelled { throw CancellationError() }
+        let results = try await BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument)).results()
         return ScanReport(documents: results.enumerated().compactMap { entry in entry.element.map { checks.apply(entry.offset, $0) } })
     }
 
@@ -52,16 +43,7 @@ public struct Scanner: Sendable {
     ) async throws -> ScanReport {
         var inner = options
         inner.isolation = nil
-        let run = IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument)
-        let results = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run.run()) }
-            }
-        } onCancel: {
-            run.cancel()
-        }
-        try Task.checkCancellation()
-        if run.isCancelled { throw CancellationError() }
+        let results = try await IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument).results()
         return ScanReport(documents: results.compactMap { $0 })
     }
 
