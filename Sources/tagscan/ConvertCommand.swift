@@ -81,19 +81,6 @@ struct ConvertCommand: AsyncParsableCommand {
         // The command line wins over the configuration's role_map.
         options.roleMap.merge(try parsedRoleMap()) { _, commandLine in commandLine }
 
-        let sink = try OutputSink(path: output)
-        let format = format
-        // JSON is streamed too: each document is written as soon as it and those before it are done.
-        let json = JSONReportStream { sink.write($0) }
-        let report = try await Scanner(options: options).scan(paths: input.paths) { _, document in
-            switch format {
-            case .ndjson: sink.write(JSONReporter.line(document))
-            case .text: sink.write(Data(TextReporter.document(document).utf8))
-            case .json: json.add(document)
-            }
-        }
-        if format == .json { json.finish() }
-        try sink.close()
-        if report.documents.contains(where: { $0.status == .error }) { throw ExitCode(2) }
+        try await ScanOutput.run(paths: input.paths, options: options, format: format, output: output)
     }
 }
