@@ -70,6 +70,11 @@ public struct RuleDescription: Sendable, Hashable, Codable {
         Diagnostic(rule: id, severity: severity, pageNumber: page, message: message, anchor: anchor)
     }
 
+    /// A finding about `anchor` of the envelope's `document`: on the anchor's page, naming it.
+    public func finding(in document: Int, at anchor: Anchor, _ message: String) -> LintFinding {
+        LintFinding(document: document, diagnostic: diagnostic(page: anchor.pageNumber, message, anchor: anchor.text))
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, severity, summary, details
         case reportedByScanner = "reported_by_scanner"

@@ -16,12 +16,9 @@ public enum DuplicateTagNameRule: LintRule {
             guard let name = tag.name, let role = anchor.role else { continue }
             if let earlier = first[role]?[name] {
                 findings.append(
-                    LintFinding(
-                        document: document,
-                        diagnostic: description.diagnostic(
-                            page: anchor.pageNumber,
-                            "\(anchor.text): \(role) already has a field named \"\(name)\" (\(envelope.place(document: earlier.document, page: earlier.page))); names must be unique per recipient",
-                            anchor: anchor.text)))
+                    description.finding(
+                        in: document, at: anchor,
+                        "\(anchor.text): \(role) already has a field named \"\(name)\" (\(envelope.place(document: earlier.document, page: earlier.page))); names must be unique per recipient"))
             } else {
                 first[role, default: [:]][name] = (document, anchor.pageNumber)
             }

@@ -27,12 +27,9 @@ public enum RadioGroupTooSmallRule: LintRule {
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in
             guard members.count < 2, let only = members.first else { return nil }
-            return LintFinding(
-                document: only.document,
-                diagnostic: description.diagnostic(
-                    page: only.anchor.pageNumber,
-                    "\(only.anchor.text) is the only button of \(only.anchor.role ?? "its recipient")'s \"\(only.tag.tagGroupName ?? "")\"; a radio group needs at least 2",
-                    anchor: only.anchor.text))
+            return description.finding(
+                in: only.document, at: only.anchor,
+                "\(only.anchor.text) is the only button of \(only.anchor.role ?? "its recipient")'s \"\(only.tag.tagGroupName ?? "")\"; a radio group needs at least 2")
         }
     }
 }
@@ -50,12 +47,9 @@ public enum RadioGroupMixedRequiredRule: LintRule {
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in
             guard let first = members.first, let odd = members.first(where: { $0.tag.optional != first.tag.optional }) else { return nil }
-            return LintFinding(
-                document: odd.document,
-                diagnostic: description.diagnostic(
-                    page: odd.anchor.pageNumber,
-                    "\(odd.anchor.text) is \(odd.tag.optional ? "optional" : "required") but \(first.anchor.text) (\(envelope.place(document: first.document, page: first.anchor.pageNumber))) in the same group \"\(first.tag.tagGroupName ?? "")\" is \(first.tag.optional ? "optional" : "required")",
-                    anchor: odd.anchor.text))
+            return description.finding(
+                in: odd.document, at: odd.anchor,
+                "\(odd.anchor.text) is \(odd.tag.optional ? "optional" : "required") but \(first.anchor.text) (\(envelope.place(document: first.document, page: first.anchor.pageNumber))) in the same group \"\(first.tag.tagGroupName ?? "")\" is \(first.tag.optional ? "optional" : "required")")
         }
     }
 }

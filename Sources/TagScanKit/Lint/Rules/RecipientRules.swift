@@ -30,12 +30,9 @@ public enum TooManyRecipientsRule: LintRule {
         guard all.count > options.maximumSigners else { return [] }
         let over = all[options.maximumSigners]
         return [
-            LintFinding(
-                document: over.document,
-                diagnostic: description.diagnostic(
-                    page: over.anchor.pageNumber,
-                    "\(envelope.name) names \(all.count) signing recipients; Yoti accepts at most \(options.maximumSigners) (\(over.role), from \(over.anchor.text), is number \(options.maximumSigners + 1))",
-                    anchor: over.anchor.text))
+            description.finding(
+                in: over.document, at: over.anchor,
+                "\(envelope.name) names \(all.count) signing recipients; Yoti accepts at most \(options.maximumSigners) (\(over.role), from \(over.anchor.text), is number \(options.maximumSigners + 1))")
         ]
     }
 }
@@ -62,12 +59,9 @@ public enum TooManyTagsRule: LintRule {
         }
         return order.compactMap { role in
             guard let over = firstOver[role], let count = counts[role] else { return nil }
-            return LintFinding(
-                document: over.document,
-                diagnostic: description.diagnostic(
-                    page: over.anchor.pageNumber,
-                    "\(role) has \(count) fields in \(envelope.name); Yoti accepts at most \(options.maximumTagsPerRecipient) per recipient (field \(options.maximumTagsPerRecipient + 1) is \(over.anchor.text))",
-                    anchor: over.anchor.text))
+            return description.finding(
+                in: over.document, at: over.anchor,
+                "\(role) has \(count) fields in \(envelope.name); Yoti accepts at most \(options.maximumTagsPerRecipient) per recipient (field \(options.maximumTagsPerRecipient + 1) is \(over.anchor.text))")
         }
     }
 }
@@ -98,12 +92,9 @@ public enum RecipientGapRule: LintRule {
             let missing = (1..<top.number).filter { !used.contains($0) }
             guard !missing.isEmpty else { return nil }
             let missingNames = missing.map { "\(name) \($0)" }
-            return LintFinding(
-                document: top.document,
-                diagnostic: description.diagnostic(
-                    page: top.anchor.pageNumber,
-                    "\(envelope.name.capitalisedFirst) has fields for \(name) \(top.number) (\(top.anchor.text)) but none for \(list(missingNames)); check the anchors' recipient numbers",
-                    anchor: top.anchor.text))
+            return description.finding(
+                in: top.document, at: top.anchor,
+                "\(envelope.name.capitalisedFirst) has fields for \(name) \(top.number) (\(top.anchor.text)) but none for \(list(missingNames)); check the anchors' recipient numbers")
         }
     }
 }
