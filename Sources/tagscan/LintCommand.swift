@@ -67,9 +67,9 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         if listRules {
-            let width = LintRules.ids.map(\.count).max() ?? 0
+            let width = DiagnosticCatalog.all.map(\.id.count).max() ?? 0
             var text = ""
-            for rule in LintRules.descriptions {
+            for rule in DiagnosticCatalog.all {
                 let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 text += "\(id)  \(severity)  \(rule.summary)\n"

@@ -173,9 +173,9 @@ final class IsolatedRun: BlockingRun {
     static func stderrDiagnostic(_ stderr: BoundedLines) -> Diagnostic? {
         guard stderr.count > 0 else { return nil }
         let shown = stderr.lines.count < stderr.count ? " (the first \(stderr.lines.count) shown)" : ""
-        return Diagnostic(
-            rule: "worker-stderr", severity: .info, pageNumber: nil,
-            message: "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
+        return DiagnosticCatalog.workerStderr.diagnostic(
+            page: nil,
+            "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
     }
 
     static func signalName(_ signal: Int32) -> String {

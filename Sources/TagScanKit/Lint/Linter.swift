@@ -115,10 +115,15 @@ public struct Linter: Sendable {
             return description
         }
         descriptions += unclaimed.values.map { diagnostic in
-            RuleDescription(
-                id: diagnostic.rule, severity: options.severityOverrides[diagnostic.rule] ?? diagnostic.severity,
-                summary: "Reported by the scanner.", details: "A diagnostic the scanner reports and no lint rule describes.",
-                reportedByScanner: true, triggeringFixture: "", cleanFixture: "")
+            // Every id the scanner reports has a catalog entry; one that does not (a caller's own
+            // diagnostic) is described as what it is.
+            var description =
+                DiagnosticCatalog.entry(id: diagnostic.rule)
+                ?? RuleDescription(
+                    id: diagnostic.rule, severity: diagnostic.severity, summary: "Reported by the scanner.",
+                    details: "A diagnostic with no entry in tagscan's catalog.", reportedByScanner: true, triggeringFixture: "", cleanFixture: "")
+            if let severity = options.severityOverrides[diagnostic.rule] { description.severity = severity }
+            return description
         }
         return LintReport(documents: documents, rules: descriptions.sorted { $0.id < $1.id })
     }

@@ -1,12 +1,6 @@
 /// `unreadable`: a document (or page) that could not be read at all: not a PDF, damaged, missing.
 public enum UnreadableRule: LintRule {
-    public static let description = RuleDescription(
-        id: "unreadable", severity: .error,
-        summary: "The file could not be read: not a PDF, damaged, missing, or a page poppler cannot load.",
-        details: """
-            A file tagscan cannot read is one Yoti is likely to reject too (PDF_READER), and its \
-            anchors cannot be checked. The message gives the reason; re-export the PDF from its source.
-            """)
+    public static let description = DiagnosticCatalog.unreadable
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var findings: [LintFinding] = []
