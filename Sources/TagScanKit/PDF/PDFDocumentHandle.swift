@@ -167,7 +167,15 @@ final class PDFDocumentHandle {
             }
         }
         info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
-        return PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
+        var pageText = PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
+        // poppler's text output writes a space for every word break, drawn or not.
+        pageText.distinguishesSpaces = false
+        // It writes each block of text (a column, a table cell, a paragraph set apart) as lines
+        // followed by an empty line: the first break of such a pair ends a flow of text.
+        for offset in scalars.indices.dropLast() where scalars[offset] == "\n" && scalars[offset + 1] == "\n" {
+            if pageText.flowBreaks.last != offset - 1 { pageText.flowBreaks.append(offset) }
+        }
+        return pageText
     }
 
     /// Without poppler's core API only a quarter turn shows, as swapped sides of the crop box.
