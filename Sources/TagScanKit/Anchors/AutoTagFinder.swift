@@ -92,12 +92,12 @@ struct AutoTagFinder {
             let body = candidate.body
             if body == "AT" {
                 result.matches.append(Match(text: "|AT|", kind: .header, glyphs: candidate.glyphs, hadTypographicQuotes: false))
-                i = max(i + 1, closing + 1)
+                i = candidate.jumped ? i + 1 : closing + 1
                 continue
             }
             guard AutoTagParser.looksLikeAutoTag(Substring(body)) else {
                 // Not an auto-tag: its closing pipe may open the next one (`| a |S1SR|`).
-                i = max(i + 1, closing)
+                i = candidate.jumped ? i + 1 : closing
                 continue
             }
             let wrapped = candidate.crossedLineBreak && !onOneLine(candidate.glyphs, page)
@@ -106,7 +106,7 @@ struct AutoTagFinder {
             if !clean, isCleanTag(read(text, page, openingAt: closing), page) {
                 // The pipe that would close this one opens a valid tag: this one lacks its own.
                 if let unclosed = unclosed(candidate, atBoundary: false) { result.matches.append(unclosed) }
-                i = max(i + 1, closing)
+                i = candidate.jumped ? i + 1 : closing
                 continue
             }
             let anchorText = "|" + body + "|"
@@ -134,8 +134,8 @@ struct AutoTagFinder {
             }
             result.matches.append(match)
             // A clean tag owns its closing pipe; after anything else the pipe may open the next.
-            // A wrapped anchor may close earlier in the text than it opened: never go back.
-            i = max(i + 1, clean ? closing + 1 : closing)
+            // Text followed across a jump may close anywhere: go on right after its opening pipe.
+            i = candidate.jumped ? i + 1 : clean ? closing + 1 : closing
         }
         suggest(&result.matches)
         return result
@@ -152,6 +152,9 @@ struct AutoTagFinder {
         var endOfPage = false
         var stoppedAtFlowBreak = false
         var crossedLineBreak = false
+        /// The text was followed to another part of the page (a wrapped cell beside a one-line
+        /// cell): other anchors may stand between its opening and closing pipes.
+        var jumped = false
         /// A space the document drew inside the pipes, outside the metadata (or a space the
         /// extractor cannot classify).
         var drawnSpace = false
@@ -181,7 +184,6 @@ struct AutoTagFinder {
         var scan = Candidate()
         scan.glyphs.append(text.source[start])
         // Lengths are counted here: a String's scalar count walks the whole string.
-        var depth = 0, inString = false, escaped = false, codeLength = 0, bodyLength = 0
         // Where the producer positions words instead of drawing spaces (pdfTeX), a word space is
         // an inferred gap as wide as one; letter spacing leaves such gaps between every glyph.
         let wideGapsAreSpaces = !isLetterSpaced(text, openingAt: start)
@@ -192,16 +194,23 @@ struct AutoTagFinder {
         var j = start + 1
         var jumps = 0
         // Where the text wraps on to somewhere else than right after the end of its segment.
+        var depth = 0, inString = false, escaped = false, codeLength = 0, bodyLength = 0
         func continuation(after j: Int) -> Int? {
             guard jumps < maximumJumps, j > 0, let offset = page.continuations[text.source[j - 1]] else { return nil }
             jumps += 1
+            scan.jumped = true
+            scan.crossedLineBreak = true
+            scan.endPrefix()
+            // A wrap inside a metadata string stands where the author typed a space.
+            if inString {
+                scan.body.unicodeScalars.append(" ")
+                if scan.written.unicodeScalars.last != " " { scan.written.unicodeScalars.append(" ") }
+            }
             return text.index(ofSource: offset)
         }
         while true {
             if j >= s.count {
                 guard let next = continuation(after: j) else { break }
-                scan.crossedLineBreak = true
-                scan.endPrefix()
                 j = next
             }
             let c = s[j]
@@ -209,8 +218,6 @@ struct AutoTagFinder {
             if c == "\n" {
                 if page.isFlowBreak(at: text.source[j]) {
                     if let next = continuation(after: j) {
-                        scan.crossedLineBreak = true
-                        scan.endPrefix()
                         j = next
                         continue
                     }
