@@ -11,6 +11,8 @@ struct HostileCLITests {
             var file: String
             var expected: String
             var password: String?
+            /// The file only fails as described under a memory cap, which sanitizers rule out.
+            var needs_memory_cap: Bool?
         }
         var files: [Entry]
     }
@@ -25,7 +27,7 @@ struct HostileCLITests {
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("hostile/manifest.json")))
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let hostile = manifest.files.filter { !Self.underSanitizer || $0.expected != "too-large" }
+        let hostile = manifest.files.filter { !Self.underSanitizer || ($0.expected != "too-large" && $0.needs_memory_cap != true) }
         for entry in hostile {
             try FileManager.default.copyItem(
                 at: Self.fixtures.appendingPathComponent("hostile/\(entry.file)"), to: folder.appendingPathComponent("hostile-\(entry.file)"))

@@ -49,3 +49,18 @@ public enum TagClampedRule: ScannerReportedRule {
             """,
         reportedByScanner: true)
 }
+
+/// `page-incomplete`: reported by the scanner when poppler could not finish drawing a page (an
+/// allocation refused under the memory cap, a content stream it gave up on).
+public enum PageIncompleteRule: ScannerReportedRule {
+    public static let description = RuleDescription(
+        id: "page-incomplete", severity: .error,
+        summary: "poppler could not finish drawing a page, so text and anchors on it may be missing.",
+        details: """
+            An allocation failed under the memory cap, or poppler stopped reading one of the page's \
+            content streams (a damaged or hostile image or stream). The page's text is what was drawn \
+            before that, and an anchor in the rest places no field. Re-export the PDF from its source; \
+            when the cap was the cause, a larger --max-memory may let the page finish.
+            """,
+        reportedByScanner: true)
+}
