@@ -97,7 +97,7 @@ struct LintCommandTests {
         let outcome = try CommandRunner.run(["lint", "--list-rules"])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(lines.count == 27)
+        #expect(lines.count == 28)
         #expect(lines.first?.hasPrefix("anchor-spans-pages") == true)
         #expect(lines.contains { $0.hasPrefix("visible-anchor") && $0.contains(" warning ") })
         #expect(lines.contains { $0.hasPrefix("industry-type") && $0.contains(" info ") })

@@ -37,6 +37,8 @@ struct LintLinterTests {
             "file-too-large": .error, "too-many-files": .error,
             // Reported by the scanner before the linter existed.
             "curly-quotes": .warning,
+            // A page poppler could not finish drawing.
+            "page-incomplete": .error,
         ]
         #expect(Dictionary(uniqueKeysWithValues: LintRules.descriptions.map { ($0.id, $0.severity) }) == expected)
     }

@@ -58,11 +58,12 @@ public struct PathExpansion: Sendable, Hashable {
         }
     }
 
-    /// Why a folder gives no document: "no PDF under templates/ (skipped 3 .docx, 1 .odt)".
-    static func emptyFolderMessage(_ path: String) -> String {
+    /// Why a folder gives no document: "no PDF under templates/ (skipped 3 .docx, 1 .odt)"; nil
+    /// when there are PDFs under it.
+    static func emptyFolderMessage(_ path: String) -> String? {
         var walk = FolderWalk()
         let found = walk.files(under: path)
-        if !found.files.isEmpty { return "\(path): is a folder" }
+        if !found.files.isEmpty { return nil }
         let what = found.skipped.isEmpty ? "the folder is empty" : "skipped \(SkippedFile.summary(found.skipped))"
         return "no PDF under \(path) (\(what))"
     }

@@ -71,8 +71,11 @@ final class PDFDocumentHandle {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw DocumentError(.notFound, "\(path): no such file")
             }
-            // Only a folder in which nothing is a PDF is scanned as itself (PathExpansion).
-            if isDirectory.boolValue { throw DocumentError(.notFound, PathExpansion.emptyFolderMessage(path)) }
+            // PathExpansion lists a folder as a document only when nothing under it is a PDF.
+            if isDirectory.boolValue {
+                if let empty = PathExpansion.emptyFolderMessage(path) { throw DocumentError(.notFound, empty) }
+                throw DocumentError(.notAPDF, "\(path): is a folder")
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw DocumentError(.notFound, "\(path): cannot be read (permission denied?)")
             }
