@@ -7,7 +7,9 @@ import Testing
 @Suite("progress line", .serialized)
 struct ProgressLineCLITests {
     /// A run that takes about three seconds: the content bomb scans until its time limit.
-    static let slowRun = #""$TAGSCAN" scan --timeout 3 --jobs 1 Fixtures/hostile/content-bomb.pdf Fixtures/templates/rotated.pdf"#
+    static func slowRun(_ command: String = "scan") -> String {
+        #""$TAGSCAN" "# + command + " --timeout 3 --jobs 1 Fixtures/hostile/content-bomb.pdf Fixtures/templates/rotated.pdf"
+    }
 
     /// Runs `command` with standard error (only) on a pseudo-terminal; returns the exit status,
     /// what reached the terminal and what standard output held.
@@ -25,22 +27,23 @@ struct ProgressLineCLITests {
         return (status, terminal, try Data(contentsOf: URL(fileURLWithPath: stdout)))
     }
 
-    @Test("on a terminal, a long run redraws one line: documents done, pages/s, errors, time left")
-    func shown() throws {
-        let run = try Self.underTerminal(Self.slowRun)
+    @Test("on a terminal, a long run redraws one line: documents done, pages/s, errors, time left", arguments: ["scan", "lint", "convert --from auto"])
+    func shown(_ command: String) throws {
+        let run = try Self.underTerminal(Self.slowRun(command))
         #expect(run.status == 2)
         #expect(run.terminal.contains("\r\u{1B}[Ktagscan: 0/2 documents, 0 pages/s, 0 errors, time left unknown"), "\(run.terminal.debugDescription)")
-        // Erased at the end, so the terminal is left clean.
-        #expect(run.terminal.contains("\r\u{1B}[K"))
-        let plain = try CommandRunner.run(["scan", "--timeout", "3", "--jobs", "1", "Fixtures/hostile/content-bomb.pdf", "Fixtures/templates/rotated.pdf"])
+        // Erased before the command's own last words, so the terminal is left clean.
+        let last = try #require(run.terminal.range(of: "time left unknown", options: .backwards))
+        #expect(run.terminal[last.upperBound...].hasPrefix("\r\u{1B}[K"), "\(run.terminal.debugDescription)")
+        let plain = try CommandRunner.run(command.split(separator: " ").map(String.init) + ["--timeout", "3", "--jobs", "1", "Fixtures/hostile/content-bomb.pdf", "Fixtures/templates/rotated.pdf"])
         #expect(plain.status == 2)
-        #expect(!plain.stderr.contains("documents"), "\(plain.stderr)")
+        #expect(!plain.stderr.contains("documents,"), "\(plain.stderr)")
         #expect(Self.withoutTimes(run.stdout) == Self.withoutTimes(plain.stdoutData))
     }
 
     @Test("--quiet: nothing on the terminal, the same report")
     func quiet() throws {
-        let run = try Self.underTerminal(Self.slowRun + " --quiet")
+        let run = try Self.underTerminal(Self.slowRun() + " --quiet")
         #expect(run.status == 2)
         #expect(!run.terminal.contains("documents"), "\(run.terminal.debugDescription)")
         #expect(!run.stdout.isEmpty)

@@ -62,6 +62,17 @@ public final class OutputFile: Sendable {
         self.init(path: path, descriptor: descriptor, temporary: nil, owns: true)
     }
 
+    deinit {
+        // A run that ended without close() (an error thrown mid-run) leaves the old file as it
+        // was and no temporary file beside it.
+        state.withLock { state in
+            guard !state.closed, ownsDescriptor else { return }
+            state.closed = true
+            _ = systemClose(state.descriptor)
+            if let temporary { unlink(temporary) }
+        }
+    }
+
     /// Writes `data` to `path` in one go (a preview image, an HTML page).
     public static func write(_ data: Data, to path: String) throws(OutputError) {
         let file = try OutputFile(path: path)
