@@ -80,13 +80,16 @@ final class PDFDocumentHandle {
                 throw DocumentError(.notFound, "\(path): cannot be read (permission denied?)")
             }
             defer { try? handle.close() }
-            head = (try? handle.read(upToCount: sniffLength)) ?? Data()
-            if head.count == sniffLength, head.prefix(1024).range(of: Data("%PDF-".utf8)) == nil,
-                let end = try? handle.seekToEnd(), end > UInt64(2 * sniffLength)
-            {
-                try? handle.seek(toOffset: end - UInt64(sniffLength))
-                tail = (try? handle.read(upToCount: sniffLength)) ?? Data()
+            var bytes = (try? handle.read(upToCount: 1024)) ?? Data()
+            // Only a file that is not a PDF is read further, to tell what it is.
+            if bytes.count == 1024, bytes.range(of: Data("%PDF-".utf8)) == nil {
+                bytes += (try? handle.read(upToCount: sniffLength - 1024)) ?? Data()
+                if bytes.count == sniffLength, let end = try? handle.seekToEnd(), end > UInt64(2 * sniffLength) {
+                    try? handle.seek(toOffset: end - UInt64(sniffLength))
+                    tail = (try? handle.read(upToCount: sniffLength)) ?? Data()
+                }
             }
+            head = bytes
         case .data(let data, _):
             head = data.prefix(sniffLength)
             tail = data.count > 2 * sniffLength ? data.suffix(sniffLength) : Data()
