@@ -100,6 +100,23 @@ struct InputPathsCLITests {
         #expect(once.stderr.contains("tagscan scan: 1 document; skipped 1 file (1 already listed)"), "\(once.stderr)")
     }
 
+    @Test("a folder given twice, or inside another one given, adds nothing and is no error")
+    func repeatedFolder() throws {
+        let twice = try CommandRunner.run(["scan", "Fixtures/templates", "Fixtures/templates"])
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(try Self.documents(twice).count == 12)
+        #expect(twice.stderr.contains("tagscan scan: 12 documents; skipped 1 file (1 already listed)"), "\(twice.stderr)")
+
+        let folder = try ShellRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inner = folder.appendingPathComponent("docs/inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.templates.appendingPathComponent("rotated.pdf"), to: inner.appendingPathComponent("rotated.pdf"))
+        let nested = try CommandRunner.run(["scan", "docs", "docs/inner"], directory: folder)
+        #expect(nested.status == 0, "\(nested.stderr)")
+        #expect(try Self.documents(nested).compactMap { $0["path"] as? String } == ["docs/inner/rotated.pdf"])
+    }
+
     @Test("a symlink loop is reported and not followed; the files beside it are scanned", arguments: ["scan", "lint"])
     func loop(_ command: String) throws {
         let folder = try ShellRunner.temporaryFolder()

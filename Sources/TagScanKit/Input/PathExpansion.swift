@@ -49,11 +49,10 @@ public struct PathExpansion: Sendable, Hashable {
                 return Entry(argument: path, isFolder: false, sources: [.file(path: path)], skipped: [])
             }
             let found = walk.files(under: path)
-            // A folder without a PDF is itself the document, and opening it says what was there;
-            // a folder given twice (or through a symlink) is listed once.
-            let sources: [DocumentSource] =
-                found.files.isEmpty && !found.skipped.contains { $0.reason == .duplicate && $0.path == path }
-                ? [.file(path: path)] : found.files.map { .file(path: $0) }
+            // A folder without a PDF is itself the document, and opening it says what was there.
+            // One whose PDFs were all listed already (a folder given twice, or inside another
+            // one given) adds nothing and is no error.
+            let sources: [DocumentSource] = found.sawPDF ? found.files.map { .file(path: $0) } : [.file(path: path)]
             return Entry(argument: path, isFolder: true, sources: sources, skipped: found.skipped)
         }
     }
@@ -63,7 +62,7 @@ public struct PathExpansion: Sendable, Hashable {
     static func emptyFolderMessage(_ path: String) -> String? {
         var walk = FolderWalk()
         let found = walk.files(under: path)
-        if !found.files.isEmpty { return nil }
+        if found.sawPDF { return nil }
         let what = found.skipped.isEmpty ? "the folder is empty" : "skipped \(SkippedFile.summary(found.skipped))"
         return "no PDF under \(path) (\(what))"
     }
@@ -83,22 +82,28 @@ private struct FolderWalk {
 
     /// The first path each real file or folder was listed under.
     private var seen: [FileID: String] = [:]
+    /// PDFs met again under another path, so far.
+    private var repeatedPDFs = 0
 
     /// tagscan's own configuration files, looked for beside the templates: not skipped documents.
     private static let configNames: Set<String> = ["tagscan.yml", "tagscan.yaml", "tagscan.json"]
 
-    mutating func files(under root: String) -> (files: [String], skipped: [SkippedFile]) {
+    /// The PDFs under `root` not listed before, sorted; what was skipped; and whether any PDF
+    /// was met at all (listed now or before).
+    mutating func files(under root: String) -> (files: [String], skipped: [SkippedFile], sawPDF: Bool) {
         var files: [String] = []
         var skipped: [SkippedFile] = []
         var info = stat()
-        guard stat(root, &info) == 0 else { return ([], []) }
+        guard stat(root, &info) == 0 else { return ([], [], false) }
         if let first = seen[FileID(info)] {
-            return ([], [SkippedFile(path: root, reason: .duplicate, detail: first)])
+            return ([], [SkippedFile(path: root, reason: .duplicate, detail: first)], true)
         }
         seen[FileID(info)] = root
         let prefix = root.hasSuffix("/") ? root : root + "/"
+        let repeatedBefore = repeatedPDFs
         walk(folder: root, prefix: prefix, ancestors: [FileID(info): root], files: &files, skipped: &skipped)
-        return (files.sorted(), skipped)
+        let sawPDF = !files.isEmpty || repeatedPDFs > repeatedBefore
+        return (files.sorted(), skipped, sawPDF)
     }
 
     private mutating func walk(
@@ -148,6 +153,7 @@ private struct FolderWalk {
                 }
                 if let first = seen[id] {
                     skipped.append(SkippedFile(path: path, reason: .duplicate, detail: first))
+                    repeatedPDFs += 1
                 } else {
                     seen[id] = path
                     files.append(path)
