@@ -49,6 +49,23 @@ struct PageIncompleteCLITests {
         #expect(found.first?["severity"] as? String == "error")
     }
 
+    @Test(
+        "in process under an address-space limit: the host survives the failed allocation and reports the page",
+        .disabled(if: HostileCLITests.underSanitizer, "sanitizers reserve terabytes of address space; RLIMIT_AS cannot apply"),
+        arguments: ["glyphs", "glib"])
+    func outOfMemoryInProcess(_ extraction: String) throws {
+        // The limit stands in for a service's own memory cap: tagscan is the host process here.
+        let outcome = try ShellRunner.run(
+            #"ulimit -v 1048576; "$TAGSCAN" scan --in-process --extraction "$EXTRACTION" Fixtures/hostile/jbig2-out-of-memory.pdf"#,
+            environment: ["EXTRACTION": extraction])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let document = try Self.document(outcome)
+        #expect(document["status"] as? String == "ok")
+        #expect((document["anchors"] as? [Any])?.count == 2)
+        let found = Self.incomplete(document)
+        #expect(found.map { $0["page_number"] as? Int } == [1])
+    }
+
     @Test("lint fails (exit 1) on a page cut short and says why", arguments: [[], ["--in-process"]])
     func lint(_ options: [String]) throws {
         let outcome = try CommandRunner.run(["lint"] + options + ["Fixtures/lint/page-incomplete/trigger.pdf"])
