@@ -91,8 +91,14 @@ struct HostileCLITests {
         let process = Process()
         process.executableURL = try CommandRunner.binary
         process.arguments = ["scan", "--timeout", "120", Self.fixtures.appendingPathComponent("hostile/content-bomb.pdf").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // A file, not /dev/null: no test points tagscan's output at a device it could harm.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tagscan-killed-\(UUID().uuidString).log")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: log) }
+        let output = try FileHandle(forWritingTo: log)
+        defer { try? output.close() }
+        process.standardOutput = output
+        process.standardError = output
         try process.run()
         let pid = process.processIdentifier
         var seen: [Int32] = []
