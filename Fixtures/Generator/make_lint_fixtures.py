@@ -429,6 +429,28 @@ def make_anchor_outside_page():
         d.save()
 
 
+def make_page_incomplete():
+    """The same signer rows twice; the trigger's page also draws a second content stream behind
+    /JBIG2Decode that starts with a region and no page-information segment, so poppler gives up
+    on it part-way through the page."""
+    import pikepdf
+
+    for name in ("trigger", "clean"):
+        d = doc("page-incomplete", name, "A page cut short")
+        rows(d, d.start("Agreement"), SIGNER_ROWS)
+        path = d.save()
+        if name == "trigger":
+            region = (1).to_bytes(4, "big") + bytes([38, 0, 1]) + (26).to_bytes(4, "big") + bytes(26)
+            with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+                page = pdf.pages[0]
+                extra = pdf.make_stream(region)
+                extra.Filter = pikepdf.Name.JBIG2Decode
+                contents = page.obj.Contents
+                items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+                page.obj.Contents = pikepdf.Array(items + [extra])
+                pdf.save(path, static_id=True)
+
+
 def main():
     only = set(sys.argv[1:])  # names of make_* functions: regenerate just those
     for fn in (make_anchor_spans_pages, make_anchor_wraps_line, make_malformed_anchor, make_curly_quotes,
@@ -437,7 +459,7 @@ def main():
                make_recipient_gap, make_industry_type, make_too_many_recipients, make_too_many_tags,
                make_tag_clamped, make_tags_overlap, make_visible_anchor, make_tiny_anchor, make_foreign_tag,
                make_image_only_page, make_file_too_large, make_too_many_files, make_encrypted, make_javascript,
-               make_unreadable, make_directives, make_spaced_anchor, make_anchor_outside_page):
+               make_unreadable, make_page_incomplete, make_directives, make_spaced_anchor, make_anchor_outside_page):
         if not only or fn.__name__ in only:
             fn()
     sizes = []

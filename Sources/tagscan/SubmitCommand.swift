@@ -20,23 +20,22 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Create a Yoti Sign envelope from the tags found in PDFs and a recipients file.",
         discussion: """
-            The recipients file (YAML or JSON) holds `recipients:`, a list whose items use the API's
-            own recipient keys (role, name, email, sign_group, auth_type, …). Tags are joined to
-            recipients by role ("Signer 1"). Beside the list it may give the envelope `name`, an
-            `invitation_message`, `reminders`, and any other top-level option of the API.
+            The recipients file (YAML or JSON) holds `recipients:`, a list whose items use the API's own recipient keys (role, name, email, sign_group, auth_type, …). Tags are joined to recipients by role ("Signer 1"). Beside the list it may give the envelope `name`, an `invitation_message`, `reminders`, and any other top-level option of the API.
 
                 name: NDA for Acme
                 invitation_message: Please sign the NDA.
                 recipients:
-                  - { role: Signer 1, name: Ada Lovelace, email: ada@example.com }
-                  - { role: Signer 2, name: Alan Turing, email: alan@example.com, sign_group: 2 }
+                  - role: Signer 1
+                    name: Ada Lovelace
+                    email: ada@example.com
+                  - role: Signer 2
+                    name: Alan Turing
+                    email: alan@example.com
+                    sign_group: 2
 
-            The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of
-            shell history. --dry-run needs no key: it prints the exact HTTP request with the key
-            redacted (the raw bytes when standard output is not a terminal).
+            The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of shell history. --dry-run needs no key: it prints the exact HTTP request with the key redacted (the raw bytes when standard output is not a terminal).
 
-            Exit codes: 0 envelope created (or printed); 1 problems found before sending, or the API
-            refused the envelope; 2 some document could not be read; 64 usage error.
+            Exit codes: 0 envelope created (or printed); 1 problems found before sending, or the API refused the envelope; 2 some document could not be read, or the request could not be written; 64 usage error.
             """
     )
 
@@ -149,7 +148,7 @@ struct SubmitCommand: AsyncParsableCommand {
         }
 
         if dryRun {
-            printDryRun(request, options: draft.options)
+            try printDryRun(request, options: draft.options)
             return
         }
         try await send(request, kind: kind, environment: environment)
@@ -182,9 +181,12 @@ struct SubmitCommand: AsyncParsableCommand {
         return .custom(url)
     }
 
-    private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) {
+    private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) throws {
+        // Through the shared writer, so a request that cannot be written (a full disk) fails.
+        let output = try OutputSink(path: nil)
         if isatty(STDOUT_FILENO) == 0 {
-            FileHandle.standardOutput.write(Data(request.serialized(authorization: .redacted)))
+            output.write(Data(request.serialized(authorization: .redacted)))
+            try output.close()
             return
         }
         // On a terminal the file bytes would garble the screen: show the head and the options.
@@ -195,7 +197,8 @@ struct SubmitCommand: AsyncParsableCommand {
         if let json = try? encoder.encode(options) {
             text += "\noptions:\n" + String(decoding: json, as: UTF8.self) + "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        output.write(Data(text.utf8))
+        try output.close()
     }
 
     private func send(_ request: EnvelopeRequest, kind: EnvelopeKind, environment: YotiSign.Environment) async throws {

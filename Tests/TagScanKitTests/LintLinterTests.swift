@@ -39,6 +39,8 @@ struct LintLinterTests {
             "curly-quotes": .warning,
             // Near misses the scanner reports in the document's own words.
             "spaced-anchor": .warning, "anchor-outside-page": .error,
+            // A page poppler could not finish drawing.
+            "page-incomplete": .error,
         ]
         #expect(Dictionary(uniqueKeysWithValues: LintRules.descriptions.map { ($0.id, $0.severity) }) == expected)
     }

@@ -33,6 +33,7 @@ struct LintRuleTests {
         "forbidden-characters": [Expected(1, #"|S1TR{"pf":"Ref: 12/B"}|"#), Expected(1, #"|S1TO{"ph":"<company>"}|"#)],
         "foreign-tag": [Expected(1, "{{Sig_es_:signer1:signature}}"), Expected(1, "[sig|req|signer1]")],
         "image-only-page": [Expected(2)],
+        "page-incomplete": [Expected(1)],
         "industry-type": [Expected(nil)],
         "javascript": [Expected(nil)],
         "malformed-anchor": [

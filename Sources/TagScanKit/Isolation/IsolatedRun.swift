@@ -110,6 +110,10 @@ final class IsolatedRun: BlockingRun {
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
                     var result = response.result
                     if let diagnostic = Self.stderrDiagnostic(current.stderr) { result.diagnostics.append(diagnostic) }
+                    // An allocation that failed and was survived leaves a page short of content.
+                    if result.status == .ok, current.stderr.reportsOutOfMemory, !result.diagnostics.contains(where: { $0.rule == PageDrawWatch.rule }) {
+                        result.diagnostics.append(PageDrawWatch.outOfMemory(current.stderr.lines))
+                    }
                     // A worker with nothing left to take is stopped before its result is passed
                     // on, so the caller's reporting (JSON of a long document) never adds to a
                     // finished worker's peak memory.

@@ -17,6 +17,7 @@ public enum LintRules {
         MetadataNotAllowedRule.self,
         MissingHeaderRule.self,
         OptionalDateSignedRule.self,
+        PageIncompleteRule.self,
         RadioGroupMixedRequiredRule.self,
         RadioGroupTooSmallRule.self,
         RecipientGapRule.self,

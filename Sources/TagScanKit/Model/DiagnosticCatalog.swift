@@ -26,6 +26,7 @@ public enum DiagnosticCatalog {
         metadataNotAllowed,
         missingHeader,
         optionalDateSigned,
+        pageIncomplete,
         popplerMessages,
         radioGroupMixedRequired,
         radioGroupTooSmall,
@@ -239,6 +240,17 @@ public enum DiagnosticCatalog {
             Yoti fills date_signed_field itself when the recipient signs and refuses it with \
             optional: true. Write the anchor with R, as in |S1DSR|.
             """)
+
+    public static let pageIncomplete = RuleDescription(
+        id: "page-incomplete", severity: .error,
+        summary: "poppler could not finish drawing a page, so text and anchors on it may be missing.",
+        details: """
+            An allocation failed under the memory cap, or poppler stopped reading one of the page's \
+            content streams (a damaged or hostile image or stream). The page's text is what was drawn \
+            before that, and an anchor in the rest places no field. Re-export the PDF from its source; \
+            when the cap was the cause, a larger --max-memory may let the page finish.
+            """,
+        reportedByScanner: true)
 
     public static let popplerMessages = RuleDescription(
         id: "poppler-messages", severity: .info,

@@ -28,3 +28,9 @@ public enum SpacedAnchorRule: ScannerReportedRule {
 public enum AnchorOutsidePageRule: ScannerReportedRule {
     public static let description = DiagnosticCatalog.anchorOutsidePage
 }
+
+/// `page-incomplete`: reported by the scanner when poppler could not finish drawing a page (an
+/// allocation refused under the memory cap, a content stream it gave up on).
+public enum PageIncompleteRule: ScannerReportedRule {
+    public static let description = DiagnosticCatalog.pageIncomplete
+}

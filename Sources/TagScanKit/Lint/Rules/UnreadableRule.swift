@@ -8,7 +8,7 @@ public enum UnreadableRule: LintRule {
             let result = document.result
             if result.status == .error {
                 if let error = result.error, EncryptedRule.codes.contains(error.code) { continue }
-                let message = result.error.map { "\($0.message) (\($0.code.rawValue))" } ?? "the document could not be read"
+                let message = result.error.map { "\($0.message(withoutPath: result.path)) (\($0.code.rawValue))" } ?? "the document could not be read"
                 findings.append(LintFinding(document: index, diagnostic: description.diagnostic(page: nil, message)))
             } else {
                 findings += result.diagnostics.filter { $0.rule == description.id }.map { LintFinding(document: index, diagnostic: $0) }
