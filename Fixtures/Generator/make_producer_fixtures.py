@@ -118,17 +118,22 @@ TWO_COLUMN = {
             "1. The Buyer signs here |S1SR|",
             "2. Buyer's initials |S1INR|",
             "3. Date signed |S1DSR|",
+            '4. |S1TR{"nm":"Buyer","ph":"Full name of the buyer"}|',
         ], [
             "|S2SR| the Seller signs to confirm the sale.",
             "|S2INR| the Seller initials each page.",
             "|S2DSR| date of the Seller's signature.",
+            '|S2TR{"nm":"Seller"}| the Seller\'s name.',
         ]),
         ("p", "End of terms."),
     ],
-    "anchors": ["|AT|", "|S1SR|", "|S1INR|", "|S1DSR|", "|S2SR|", "|S2INR|", "|S2DSR|"],
-    "same_baseline": [("|S1SR|", "|S2SR|"), ("|S1INR|", "|S2INR|"), ("|S1DSR|", "|S2DSR|")],
+    "anchors": ["|AT|", "|S1SR|", "|S1INR|", "|S1DSR|", "|S2SR|", "|S2INR|", "|S2DSR|", '|S2TR{"nm":"Seller"}|'],
+    "wrapped": [('|S1TR{"nm":"Buyer","ph":"Full name of the buyer"}|', "wraps inside its own (left) column")],
+    "same_baseline": [("|S1SR|", "|S2SR|"), ("|S1INR|", "|S2INR|"), ("|S1DSR|", "|S2DSR|"),
+                      ('|S1TR{"nm":"Buyer","ph":"Full name of the buyer"}|', '|S2TR{"nm":"Seller"}|')],
     "exercises": "newspaper-style two-column body: each left-column line ends with a tag and the right-column "
-                 "line on the same baseline starts with one (|S1SR| ... |S2SR| across the column gap)",
+                 "line on the same baseline starts with one (|S1SR| ... |S2SR| across the column gap); item 4 "
+                 "is a |S1TR{...}| that wraps inside the left column beside |S2TR{\"nm\":\"Seller\"}|",
 }
 
 MISSING_PIPE = {
