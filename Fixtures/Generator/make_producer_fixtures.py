@@ -528,7 +528,8 @@ def weasyprint(name, case, out_pdf):
     src = os.path.join(src_dir, name + ".html")
     with open(src, "w") as f:
         f.write(build_html(case, page="A4"))
-    sh(["weasyprint", "--quiet", src, out_pdf])
+    # fontTools (WeasyPrint's subsetter) stamps the fonts' head.modified from SOURCE_DATE_EPOCH
+    sh(["weasyprint", "--quiet", src, out_pdf], env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"))
 
 
 # ---------------------------------------------------------------------------------------------
