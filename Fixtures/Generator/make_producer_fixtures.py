@@ -6,6 +6,9 @@ Run by hand (never at test time); the outputs are committed:
     python3 Fixtures/Generator/make_producer_fixtures.py            # every producer
     python3 Fixtures/Generator/make_producer_fixtures.py libreoffice chromium
 
+Options: --check also compares the oracle's boxes with poppler's (pdftotext -bbox -cropbox) and
+prints the largest differences; producer/case (e.g. pdftex/near-misses) builds one case only.
+
 Needs (see Fixtures/README.md, "Producer fixtures"): LibreOffice Writer (`soffice`), Chromium,
 pdfTeX (texlive-latex-base, texlive-fonts-recommended, lmodern), Ghostscript, WeasyPrint,
 Tesseract (tesseract-ocr, tesseract-ocr-eng), poppler-utils, and the Python packages
@@ -16,8 +19,9 @@ newspaper columns, narrow paragraphs, page breaks).  Each producer gets its own 
 those blocks: a .docx made with python-docx (LibreOffice), an HTML page (Chromium, WeasyPrint),
 a LaTeX file (pdfTeX).  The sources are written to Fixtures/producers/source/<producer>/ so they
 can be opened and read; the PDFs go to Fixtures/producers/<producer>/<case>.pdf.
-Ghostscript re-saves the LibreOffice PDFs with pdfwrite; Tesseract OCRs a 300 dpi rendering of
-two Chromium PDFs and writes its own PDF (the picture plus an invisible text layer).
+Ghostscript re-saves the LibreOffice PDFs with pdfwrite; Tesseract OCRs a 250 dpi rendering of
+libreoffice/spaced-tags.pdf and writes its own PDF (the picture plus an invisible text layer).
+Run the libreoffice producer before those two.
 
 Crop boxes and /Rotate are set afterwards with pikepdf, in user space, from the positions the
 oracle reports (so a tag is cut exactly where the case wants it, whatever the producer's layout).
