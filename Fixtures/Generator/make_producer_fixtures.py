@@ -38,7 +38,6 @@ does not find each declared anchor, near miss, wrap, spaced tag and out-of-crop 
 many times as the case declares, so a producer that lays a case out differently is caught here.
 """
 
-import hashlib
 import html
 import json
 import os
@@ -813,7 +812,6 @@ def oracle_pages(path, geometric=False):
     line_id = 0
     for page in doc:
         rot = page.rotation_matrix
-        media = [float(v) for v in page.mediabox]
         obj = pikepdf_page_boxes(path, page.number)
         raw = page.get_text("rawdict", clip=pymupdf.INFINITE_RECT(),
                             flags=pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP)
