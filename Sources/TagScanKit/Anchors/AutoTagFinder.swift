@@ -215,7 +215,8 @@ struct AutoTagFinder {
             }
             let c = s[j]
             let isSpace = c.properties.isWhitespace
-            if c == "\n" {
+            // A flow ends at a line break, or (poppler-glib) at a space between two columns.
+            if c == "\n" || (isSpace && !page.distinguishesSpaces) {
                 if page.isFlowBreak(at: text.source[j]) {
                     if let next = continuation(after: j) {
                         j = next
@@ -225,7 +226,7 @@ struct AutoTagFinder {
                     scan.endPrefix()
                     return scan
                 }
-                scan.crossedLineBreak = true
+                if c == "\n" { scan.crossedLineBreak = true }
             }
             // A pipe ends the anchor even inside a metadata string: anchors are read pipe to pipe,
             // so a pipe there would end it for Yoti too, and a broken tag never takes the pipe of

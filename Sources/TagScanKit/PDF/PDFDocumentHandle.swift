@@ -197,7 +197,40 @@ final class PDFDocumentHandle {
         for offset in scalars.indices.dropLast() where scalars[offset] == "\n" && scalars[offset + 1] == "\n" {
             if pageText.flowBreaks.last != offset - 1 { pageText.flowBreaks.append(offset) }
         }
+        Self.markColumnGaps(&pageText)
         return pageText
+    }
+
+    /// poppler sometimes keeps two columns in one line when the gap between them is narrow (a
+    /// justified pdfTeX page): a space whose gap is over twice the line's typical word gap and
+    /// most of an em then ends a flow, and the text before it goes on at the start of the next
+    /// line, where its column continues.
+    static func markColumnGaps(_ page: inout PageText) {
+        let s = page.scalars, boxes = page.boxes
+        var lineStart = 0
+        var breaks: [Int] = []
+        while lineStart < s.count {
+            var lineEnd = lineStart
+            while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
+            // Spaces between two glyphs side by side, with the gap they stand for.
+            var gaps: [(offset: Int, gap: Double, height: Double)] = []
+            var k = lineStart + 1
+            while k + 1 < lineEnd {
+                if s[k] == " ", s[k - 1] != " ", s[k + 1] != " ", abs(boxes[k - 1].maxY - boxes[k + 1].maxY) < 1 {
+                    gaps.append((k, boxes[k + 1].x - boxes[k - 1].maxX, min(boxes[k - 1].height, boxes[k + 1].height)))
+                }
+                k += 1
+            }
+            if gaps.count >= 3 {
+                let median = gaps.map(\.gap).sorted()[gaps.count / 2]
+                for gap in gaps where gap.gap > 2 * median && gap.gap > 0.75 * gap.height {
+                    breaks.append(gap.offset)
+                    if lineEnd + 1 < s.count { page.continuations[gap.offset - 1] = lineEnd + 1 }
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        if !breaks.isEmpty { page.flowBreaks = (page.flowBreaks + breaks).sorted() }
     }
 
     /// Without poppler's core API only a quarter turn shows, as swapped sides of the crop box.

@@ -22,6 +22,7 @@ enum GlyphLayout {
     /// wider, up to about an em, so only `columnGap` counts.
     static let columnGapAfterGlyph = 0.6
     static let columnGap = 1.0
+    static let columnGapOverWordGap = 2.0
     /// How far below a segment, in its font sizes, the next line of its column may lie.
     static let flowLineSpacing = 3.0
 
@@ -230,6 +231,7 @@ enum GlyphLayout {
         var segmentStart = 0
         var from = Double.infinity, to = -Double.infinity, size = 0.0
         var drawsSpaces: Bool?
+        var wordGap: Double?
         func close(at end: Int) {
             if from <= to {
                 segments.append(Segment(line: line, range: segmentStart..<end, from: from, to: to, fontSize: size))
@@ -250,8 +252,12 @@ enum GlyphLayout {
                     let lastIsSpace = isWhitespace(last.scalar)
                     if drawsSpaces == nil, !lastIsSpace, gap <= columnGap * em {
                         drawsSpaces = ordered.contains { isWhitespace(glyphs[$0].scalar) }
+                        if drawsSpaces == false { wordGap = typicalWordGap(ordered, rotation: rotation, glyphs: glyphs) }
                     }
-                    if gap > columnGap * em || (!lastIsSpace && drawsSpaces == true) { close(at: k) }
+                    // Where spaces are not drawn, justification stretches every word gap of a
+                    // line alike: a gap well over twice the line's typical one is a column's.
+                    let widerThanWords = drawsSpaces == false && gap > columnGapOverWordGap * (wordGap ?? .infinity)
+                    if gap > columnGap * em || (!lastIsSpace && drawsSpaces == true) || widerThanWords { close(at: k) }
                 }
             }
             if !isSpace {
@@ -261,6 +267,20 @@ enum GlyphLayout {
             }
         }
         close(at: ordered.count)
+    }
+
+    /// The median gap between words on a line that draws no spaces (gaps over a sixth of an em
+    /// and up to the column gap); nil for a line of fewer than two such gaps.
+    private static func typicalWordGap(_ ordered: [Int], rotation: Int, glyphs: [Glyph]) -> Double? {
+        var gaps: [Double] = []
+        for k in ordered.indices.dropFirst() {
+            let a = glyphs[ordered[k - 1]], b = glyphs[ordered[k]]
+            let gap = distance(from: a.box, to: b.box, rotation: rotation), em = max(a.fontSize, b.fontSize)
+            if gap > em / 6, gap <= columnGap * em { gaps.append(gap) }
+        }
+        guard gaps.count >= 2 else { return nil }
+        gaps.sort()
+        return gaps[gaps.count / 2]
     }
 
     /// Chains each segment to the segment of a following line that continues its column: the
