@@ -106,8 +106,10 @@ struct PreviewRenderTests {
                 "\(relative) p\(pageNumber) \(field.anchor.text) at \(field.box): \(matching) of \(checked) pixels show \(color.hex) at the field opacity")
         }
 
-        // Far from every mark (fields, anchors, red outlines, labels) the page is byte-identical.
-        let marks = (fields.map(\.box) + anchors.map(\.box)).map { Self.pixels($0, grownBy: 4, scale: scale) } + labels
+        // Far from every mark (fields, anchors, near misses outlined at their own boxes, labels)
+        // the page is byte-identical.
+        let nearMisses = result.diagnostics.filter { $0.pageNumber == pageNumber }.compactMap(\.box)
+        let marks = (fields.map(\.box) + anchors.map(\.box) + nearMisses).map { Self.pixels($0, grownBy: 4, scale: scale) } + labels
         var unchanged = 0, changed = 0
         for y in 0..<image.height {
             for x in 0..<image.width where !marks.contains(where: { $0.contains(x, y) }) {
