@@ -291,6 +291,16 @@ def make_visible_anchor():
     d.save()
 
 
+def make_visible_anchor_shaded():
+    """A white anchor in a dark grey table cell: white, but not hidden there."""
+    d = doc("visible-anchor", "white-on-shading", "A white anchor on a shaded cell")
+    base = d.start("Anchor colours")
+    d.c.setFillColorRGB(0.45, 0.45, 0.45)
+    d.c.rect(310, d.H - base - 6, 90, 20, stroke=0, fill=1)
+    d.row(base, "Signer 1 signature (white on grey)", "|S1SR|", color=WHITE)
+    d.save()
+
+
 def make_tiny_anchor():
     for name, sizes in (("trigger", (2.0,)), ("clean", (4.0, 10.0))):
         d = doc("tiny-anchor", name, "Anchor sizes")
@@ -457,7 +467,7 @@ def main():
                make_metadata_not_allowed, make_forbidden_characters, make_tag_name_too_long,
                make_optional_date_signed, make_missing_header, make_radio_groups, make_duplicate_tag_name,
                make_recipient_gap, make_industry_type, make_too_many_recipients, make_too_many_tags,
-               make_tag_clamped, make_tags_overlap, make_visible_anchor, make_tiny_anchor, make_foreign_tag,
+               make_tag_clamped, make_tags_overlap, make_visible_anchor, make_visible_anchor_shaded, make_tiny_anchor, make_foreign_tag,
                make_image_only_page, make_file_too_large, make_too_many_files, make_encrypted, make_javascript,
                make_unreadable, make_page_incomplete, make_directives, make_spaced_anchor, make_anchor_outside_page):
         if not only or fn.__name__ in only:

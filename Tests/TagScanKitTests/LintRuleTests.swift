@@ -75,6 +75,19 @@ struct LintRuleTests {
         try await check(rule)
     }
 
+    @Test("a white anchor is hidden on white paper and visible on a shaded cell")
+    func whiteOnShading() async throws {
+        let shaded = LintFixtures.findings(try await LintFixtures.lint([LintFixtures.path("visible-anchor/white-on-shading.pdf")]))
+        #expect(shaded.filter { $0.rule == "visible-anchor" }.map { Expected($0.page, $0.anchor) } == [Expected(1, "|S1SR|")])
+        let report = try await LintFixtures.lint([LintFixtures.path("visible-anchor/white-on-shading.pdf")])
+        let message = report.documents.flatMap(\.diagnostics).first { $0.rule == "visible-anchor" }?.message ?? ""
+        #expect(message.contains("#ffffff on a background that is not white"), "\(message)")
+        // Without rendering, white counts as hidden.
+        let unrendered = try await LintFixtures.lint(
+            [LintFixtures.path("visible-anchor/white-on-shading.pdf")], options: LintFixtures.options { $0.rendersAnchors = false })
+        #expect(LintFixtures.findings(unrendered).filter { $0.rule == "visible-anchor" }.isEmpty)
+    }
+
     func check(_ rule: RuleDescription) async throws {
         let expected = try #require(Self.expected[rule.id], "no expectation for \(rule.id)")
 

@@ -132,8 +132,8 @@ public struct Linter: Sendable {
         return LintReport(documents: documents, rules: descriptions.sorted { $0.id < $1.id })
     }
 
-    /// Renders the anchors `visible-anchor` needs to see: readable documents' anchors that are
-    /// neither white nor invisible text, unless the rule is off. One document per worker, never shared; the first document is
+    /// Renders the anchors `visible-anchor` needs to see: readable documents' anchors that are not
+    /// invisible text (white ones too: on a shaded cell white text shows), unless the rule is off. One document per worker, never shared; the first document is
     /// rendered alone, before the others start (poppler's lazily built statics, reference §2).
     private func renderInk(sources: [DocumentSource], results: [DocumentResult]) async -> [[Double?]?] {
         let id = VisibleAnchorRule.description.id
@@ -144,8 +144,7 @@ public struct Linter: Sendable {
                 if (result.directives ?? []).contains(where: { $0.disabledRules.contains(id) }) { continue }
                 let anchors = result.anchors.indices.filter { i in
                     let anchor = result.anchors[i]
-                    return anchor.dialect == .yoti && !(anchor.color.map(VisibleAnchorRule.isNearWhite) ?? false)
-                        && !(anchor.renderMode.map(VisibleAnchorRule.invisibleRenderModes.contains) ?? false)
+                    return anchor.dialect == .yoti && !(anchor.renderMode.map(VisibleAnchorRule.invisibleRenderModes.contains) ?? false)
                 }
                 if anchors.isEmpty { continue }
                 work.append((index, anchors.map { AnchorVisibility.Probe(pageNumber: result.anchors[$0].pageNumber, box: result.anchors[$0].box) }, anchors))

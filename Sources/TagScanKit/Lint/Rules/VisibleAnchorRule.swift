@@ -1,22 +1,31 @@
 /// `visible-anchor`: an auto-tag that will show on the signed document. Custom anchors are the
 /// document's own words ("Signature:"), meant to be seen, and foreign tags have `foreign-tag`.
 ///
-/// Hidden are: white anchors (every channel ≥ 250); invisible text (render mode 3 or 7, when the
-/// extractor reports the mode: the glyph path does, poppler-glib does not); and anchors whose
-/// rendered box carries almost no ink (unless `LintOptions.rendersAnchors` is off), which catches
-/// invisible text on the glib path and text covered by a white shape. Limits: white text on a
-/// dark background counts as hidden, and invisible text over other ink (a shaded cell, artwork)
-/// counts as visible when the render mode is unknown.
+/// Hidden are: invisible text (render mode 3 or 7, when the extractor reports the mode: the glyph
+/// path does, poppler-glib does not); anchors whose rendered box carries almost no ink against
+/// its background (unless `LintOptions.rendersAnchors` is off), which catches invisible text on
+/// the glib path and text covered by a white shape; and white anchors (every channel ≥ 250)
+/// unless their rendered box shows them, as white text on a shaded table cell does. Limit:
+/// invisible text over other ink (artwork) counts as visible when the render mode is unknown.
 public enum VisibleAnchorRule: DocumentLintRule {
     public static let description = DiagnosticCatalog.visibleAnchor
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (index, anchor) in document.result.anchors.enumerated() where anchor.dialect == .yoti {
-            if let color = anchor.color, isNearWhite(color) { continue }
             if let mode = anchor.renderMode, invisibleRenderModes.contains(mode) { continue }
             let ink = index < document.anchorInk.count ? document.anchorInk[index] : nil
             if let ink, ink < AnchorVisibility.visibleCoverage { continue }
+            if let color = anchor.color, isNearWhite(color) {
+                // White is hidden on white paper; rendered, it shows against anything darker.
+                guard ink != nil else { continue }
+                found.append(
+                    description.diagnostic(
+                        page: anchor.pageNumber,
+                        "\(anchor.text) is drawn in \(color) on a background that is not white (a shaded cell or artwork), so it shows on the signed document; colour it like its background or move it",
+                        anchor: anchor.text))
+                continue
+            }
             guard anchor.color != nil || ink != nil else { continue }
             let how = anchor.color.map { "drawn in \($0)" } ?? "drawn in a visible colour"
             found.append(
