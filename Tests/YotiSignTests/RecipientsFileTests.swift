@@ -48,6 +48,14 @@ struct RecipientsFileTests {
             (#"{"recipients":[{"name":"A"}]}"#, #"recipients[0]: the required key "email" is missing"#),
             (#"{"recipients":[{"name":"A","email":"a@b.co","sign_group":"one"}]}"#, "recipients[0].sign_group: expected an integer"),
             (#"{"name":"x"}"#, #"the required key "recipients" is missing"#),
+            (
+                #"{"recipients":[{"name":"A","email":"a@b.co","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"signature","optional":false,"file_name":"a.pdf","optinal":true}]}]}"#,
+                #"unknown key "recipients[0].tags[0].optinal""#
+            ),
+            (
+                #"{"recipients":[{"name":"A","email":"a@b.co","witness":{"tags":[],"name":"W"}}]}"#,
+                #"unknown key "recipients[0].witness.name""#
+            ),
             (#"[1,2]"#, "the top level must be an object"),
             (#"{"recipients": [}"#, "not valid JSON"),
         ]
@@ -125,6 +133,29 @@ struct RecipientsFileTests {
         let draft = file.envelopeOptions(joining: [], defaultName: "x")
         #expect(draft.problems.map(\.code) == [.duplicateRole])
         #expect(draft.problems[0].location == "recipients[1].role")
+    }
+
+    @Test("auto-tagging mode: every signer is sent tags: [] and the industry type; roles are still checked")
+    func autotaggingMode() throws {
+        let file = try Self.decode(Self.file)
+        let draft = file.envelopeOptions(
+            joining: [Self.scanned("nda.pdf", [("Signer 1", 1, 2), ("Signer 2", 2, 1), ("Signer 9", 1, 1)])], defaultName: "x",
+            autotagging: .general)
+        #expect(draft.options.autotagging == .general)
+        #expect(draft.options.recipients.map(\.tags) == [[], [], nil])
+        #expect(draft.problems.map(\.code) == [.unknownRole])
+        #expect(Preflight.check(draft.options, documents: [DocumentUpload(fileName: "nda.pdf", bytes: Fixtures.pdfBytes, pageCount: 2)]) == [])
+    }
+
+    @Test("coordinate mode (the default): scanned tags, no autotagging; a signer with nothing to sign is named")
+    func coordinateMode() throws {
+        let file = try Self.decode(Self.file)
+        let draft = file.envelopeOptions(joining: [Self.scanned("nda.pdf", [("Signer 1", 1, 1)])], defaultName: "x")
+        #expect(draft.options.autotagging == nil)
+        let problems = Preflight.check(draft.options, documents: [DocumentUpload(fileName: "nda.pdf", bytes: Fixtures.pdfBytes, pageCount: 2)])
+        #expect(problems.map(\.code) == [.signerWithoutFields])
+        #expect(problems.first?.message.contains(#"role "Signer 2""#) == true)
+        #expect(problems.first?.location == "recipients[1].tags")
     }
 
     @Test("the built options encode with the API's keys")

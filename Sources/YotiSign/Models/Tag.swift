@@ -42,7 +42,7 @@ public struct Tag: Sendable, Codable, Hashable {
         self.validation = validation
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case pageNumber = "page_number"
         case x, y, type, optional
         case fileName = "file_name"
