@@ -11,7 +11,7 @@ struct TagScanCommand: AsyncParsableCommand {
             be read; 64 usage error.
             """,
         version: TagScanVersion.current,
-        subcommands: [ScanCommand.self, LintCommand.self, ConvertCommand.self, PreviewCommand.self, SubmitCommand.self]
+        subcommands: [ScanCommand.self, LintCommand.self, ConvertCommand.self, PreviewCommand.self, SubmitCommand.self, EnvelopeCommand.self]
             + [WorkerCommand.self]  // hidden: the worker process of isolated scans
     )
 }
