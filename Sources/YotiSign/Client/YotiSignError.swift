@@ -46,6 +46,8 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
     case invalidConfiguration(String)
     /// A recipients file that cannot be read.
     case invalidRecipientsFile(String)
+    /// A webhook body that is not a notification of the documented shape.
+    case invalidWebhook(reason: String)
     /// The submissions ledger cannot be read or written.
     case ledgerFailed(path: String, reason: String)
     /// An earlier attempt at this very submission has an unknown outcome, and Yoti's search did
@@ -125,6 +127,8 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
             var text = "The envelope is \(status), not complete: its signed documents can be downloaded once every recipient has signed"
             if !unsigned.isEmpty { text += " (still to sign: \(unsigned.joined(separator: ", ")))" }
             return text + "."
+        case .invalidWebhook(let reason):
+            return "The webhook notification could not be read: \(reason)"
         case .ledgerFailed(let path, let reason):
             return "The submissions ledger \(path) \(reason)"
         case .previousOutcomeUnknown(let name, let attemptedAt, let ledger):

@@ -42,25 +42,24 @@ public enum WebhookNotification: Sendable, Hashable {
     }
 
     /// Reads a notification's JSON body.
-    /// - Throws: ``YotiSignError/invalidResponse(status:reason:)`` (status 0: not an HTTP answer)
-    ///   when it is not a JSON object with a `subscription_name`, or a documented event's body
-    ///   does not have its documented shape.
+    /// - Throws: ``YotiSignError/invalidWebhook(reason:)`` when it is not a JSON object with a
+    ///   `subscription_name`, or a documented event's body does not have its documented shape.
     public static func decode(_ bytes: [UInt8]) throws -> WebhookNotification {
         let body: JSONValue
         do {
             body = try YotiJSON.decode(JSONValue.self, from: bytes)
         } catch {
-            throw YotiSignError.invalidResponse(status: 0, reason: "the webhook body is not JSON")
+            throw YotiSignError.invalidWebhook(reason: "the webhook body is not JSON")
         }
         guard case .object(let object) = body, case .string(let name)? = object["subscription_name"] else {
-            throw YotiSignError.invalidResponse(status: 0, reason: "the webhook body has no subscription_name")
+            throw YotiSignError.invalidWebhook(reason: "the webhook body has no subscription_name")
         }
         let envelopeID: String? = if case .string(let id)? = object["envelope_id"] { id } else { nil }
         func typed<T: Decodable>(_ type: T.Type) throws -> T {
             do {
                 return try YotiJSON.decode(type, from: bytes)
             } catch {
-                throw YotiSignError.invalidResponse(status: 0, reason: "the \(name) webhook does not have the documented shape: \(error)")
+                throw YotiSignError.invalidWebhook(reason: "the \(name) webhook does not have the documented shape: \(error)")
             }
         }
         switch WebhookEvent(rawValue: name) {
