@@ -62,8 +62,10 @@ public final class LoopbackServer: Sendable {
         self.state = state
     }
 
+    /// - Parameter port: 0 for an ephemeral port; a given one lets a test bring a server up
+    ///   where a client was refused a moment ago.
     public static func start(
-        expectedKey: String = "test-key-123", script: [Action],
+        port requestedPort: Int = 0, expectedKey: String = "test-key-123", script: [Action],
         fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#)
     ) async throws -> LoopbackServer {
         let state = State(script: script, fallback: fallback)
@@ -76,7 +78,7 @@ public final class LoopbackServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(Handler(state: state, expectedKey: expectedKey))
                 }
             }
-        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: requestedPort).get()
         guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
         return LoopbackServer(channel: channel, port: port, expectedKey: expectedKey, state: state)
     }

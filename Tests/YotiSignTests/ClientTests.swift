@@ -280,6 +280,31 @@ struct ClientTests {
         #expect(events.value.map(\.wait) == sleeps.delays)
     }
 
+    @Test("refused, then the server comes up: the create is retried and exactly one envelope is stored")
+    func refusedThenUp() async throws {
+        let probe = try await LoopbackServer.start(script: [])
+        let port = probe.port
+        await probe.shutdown()
+        let started = Locked<LoopbackServer?>(nil)
+        // The back-off is where the server comes up, on the port the first attempt was refused at.
+        let policy = RetryPolicy(
+            maximumAttempts: 3, baseDelay: .milliseconds(5), jitter: RetryPolicy.noJitter,
+            sleep: { _ in
+                guard started.value == nil else { return }
+                let server = try await LoopbackServer.start(port: port, expectedKey: Fixtures.key, script: [.created])
+                started.update { $0 = server }
+            })
+        let configuration = YotiSignClient.Configuration(timeout: .seconds(5), retryPolicy: policy)
+        let created = try await YotiSignClient.withClient(
+            apiKey: APIKey(Fixtures.key), environment: .custom("http://127.0.0.1:\(port)"), configuration: configuration
+        ) { try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+        let server = try #require(started.value)
+        #expect(created.envelopeID == "env-1")
+        #expect(server.stored.count == 1)
+        #expect(server.requests.count == 1)
+        await server.shutdown()
+    }
+
     @Test("preflight problems stop the request before it is sent")
     func preflightStopsTheRequest() async throws {
         var options = Fixtures.options
