@@ -86,6 +86,38 @@ struct EnvelopeCommandTests {
         }
     }
 
+    @Test("an embedded envelope: signing URLs printed once, tokens never written to the ledger")
+    func embedded() async throws {
+        let ledger = try Self.folder().appendingPathComponent("ledger.jsonl").path
+        let recipients = try SubmitCommandTests.recipientsFile(
+            """
+            name: NDA for Acme
+            recipients:
+              - { role: Signer 1, name: Ada Lovelace, email: ada@example.com, event_notifications: [] }
+              - { role: Signer 2, name: Alan Turing, email: alan@example.com, event_notifications: [signer_invitation] }
+
+            """)
+        try await LoopbackServer.with(expectedKey: Self.key, script: [.created]) { server in
+            let arguments = ["submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger, "--embedded",
+                             "--base-url", server.baseURL, "--request-timeout", "5"]
+            let refused = try CommandRunner.run(arguments, environment: Self.environment)
+            #expect(refused.status == 1, "\(refused.stderr)")
+            #expect(refused.stderr.contains("[invitation-message-missing]"), "an invitation email needs its message: \(refused.stderr)")
+            let withMessage = try SubmitCommandTests.recipientsFile(
+                String(decoding: try Data(contentsOf: URL(fileURLWithPath: recipients)), as: UTF8.self)
+                    .replacingOccurrences(of: "name: NDA for Acme\n", with: "name: NDA for Acme\ninvitation_message: Please sign.\n"))
+            var fixed = arguments
+            fixed[3] = withMessage
+            let outcome = try CommandRunner.run(fixed, environment: Self.environment)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("ada@example.com: \(server.baseURL)/embedded/sign/tok-env-1"), "\(outcome.stderr)")
+            #expect(outcome.stdout.contains(#""token" : "tok-env-1""#), "\(outcome.stdout)")
+            #expect(server.requests.last?.uri == "/v2/embedded-envelopes")
+            #expect(!(try String(contentsOfFile: ledger, encoding: .utf8)).contains("tok-env-1"))
+            #expect(server.stored.count == 1)
+        }
+    }
+
     @Test("--autotagging sends tags: [] and the industry type (dry run)")
     func autotaggingDryRun() throws {
         let outcome = try CommandRunner.run(
