@@ -64,11 +64,14 @@ public final class LoopbackServer: Sendable {
 
     /// - Parameter port: 0 for an ephemeral port; a given one lets a test bring a server up
     ///   where a client was refused a moment ago.
+    /// - Parameter searchFailures: how many search requests are answered 503 before the search
+    ///   works (a search that lags behind, or is down, when an answer was lost).
     public static func start(
         port requestedPort: Int = 0, expectedKey: String = "test-key-123", script: [Action],
-        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#)
+        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#), searchFailures: Int = 0
     ) async throws -> LoopbackServer {
         let state = State(script: script, fallback: fallback)
+        state.withLock { $0.searchFailures = searchFailures }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 16)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -89,10 +92,10 @@ public final class LoopbackServer: Sendable {
 
     /// Starts a server, runs `body`, and always closes the server.
     public static func with<T>(
-        expectedKey: String = "test-key-123", script: [Action],
+        expectedKey: String = "test-key-123", script: [Action], searchFailures: Int = 0,
         _ body: (LoopbackServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(expectedKey: expectedKey, script: script)
+        let server = try await start(expectedKey: expectedKey, script: script, searchFailures: searchFailures)
         do {
             let result = try await body(server)
             await server.shutdown()
@@ -114,6 +117,7 @@ public final class LoopbackServer: Sendable {
             var requests: [Recorded] = []
             var rejections: [String] = []
             var stored: [Stored] = []
+            var searchFailures = 0
         }
 
         private let lock = NSLock()
@@ -139,6 +143,10 @@ public final class LoopbackServer: Sendable {
                 }
                 // The organisation's search and find answer from the store, outside the script.
                 if request.uri.hasPrefix("/v2/organisations/envelopes/search") {
+                    if contents.searchFailures > 0 {
+                        contents.searchFailures -= 1
+                        return .respond(status: 503, body: #"{"message":"search unavailable"}"#)
+                    }
                     let list = contents.stored.map { ["envelope_id": $0.id, "envelope": $0.name, "status": "ACTIVE", "created_at": $0.createdAt] }
                     let body = try? JSONSerialization.data(withJSONObject: ["envelopes": list, "total": list.count])
                     return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))

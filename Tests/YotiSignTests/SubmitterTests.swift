@@ -17,10 +17,10 @@ struct SubmitterTests {
 
     /// Runs `body` with a server playing `script` and a submitter pointed at it.
     func withSubmitter<T: Sendable>(
-        _ script: [LoopbackServer.Action], ledger: SubmissionLedger, timeout: Duration = .seconds(5),
+        _ script: [LoopbackServer.Action], ledger: SubmissionLedger, timeout: Duration = .seconds(5), searchFailures: Int = 0,
         _ body: (LoopbackServer, EnvelopeSubmitter, EnvelopeSubmitter.Submission) async throws -> T
     ) async throws -> T {
-        try await LoopbackServer.with(expectedKey: Fixtures.key, script: script) { server in
+        try await LoopbackServer.with(expectedKey: Fixtures.key, script: script, searchFailures: searchFailures) { server in
             let configuration = YotiSignClient.Configuration(timeout: timeout, retryPolicy: SleepRecorder().policy())
             return try await YotiSignClient.withClient(
                 apiKey: APIKey(Fixtures.key), environment: .custom(server.baseURL), configuration: configuration
@@ -109,6 +109,24 @@ struct SubmitterTests {
             // Sure there is none: --new-envelope creates it.
             #expect(try await submitter.submit(submission, allowNewEnvelope: true).envelopeID == "env-1")
             #expect(server.stored.count == 1)
+        }
+    }
+
+    @Test("the answer lost and the search down: outcome unknown; re-running the same submit reports the envelope that exists")
+    func rerunAfterLostAnswer() async throws {
+        let ledger = try Self.ledger()
+        // Four 503s: every attempt of the first run's search fails.
+        try await withSubmitter([.store(then: .respond(status: 502, body: "Bad Gateway")), .created], ledger: ledger, searchFailures: 4) {
+            server, submitter, submission in
+            do {
+                _ = try await submitter.submit(submission)
+                Issue.record("expected outcomeUnknown")
+            } catch YotiSignError.outcomeUnknown {}
+            #expect(try ledger.records().map(\.outcome) == [.pending, .unknown])
+            let rerun = try await submitter.submit(submission)
+            #expect(rerun == SubmissionOutcome(envelopeID: "env-1", source: .search))
+            #expect(server.stored.count == 1)
+            #expect(server.scriptedRequests.count == 1, "the re-run sent no create")
         }
     }
 
