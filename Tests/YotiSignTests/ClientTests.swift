@@ -305,6 +305,26 @@ struct ClientTests {
         await server.shutdown()
     }
 
+    @Test("a TLS handshake that fails (https to a plain-HTTP port): nothing was sent, so a create is retried; no envelope")
+    func tlsFailureIsRetried() async throws {
+        let sleeps = SleepRecorder()
+        try await LoopbackServer.with(expectedKey: Fixtures.key, script: [.created, .created]) { server in
+            let configuration = YotiSignClient.Configuration(timeout: .seconds(10), retryPolicy: sleeps.policy(maximumAttempts: 2))
+            let error = await yotiError {
+                try await YotiSignClient.withClient(
+                    apiKey: APIKey(Fixtures.key), environment: .custom("https://127.0.0.1:\(server.port)"), configuration: configuration
+                ) { _ = try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            }
+            guard case .connectionFailed(let reason, 2) = error else {
+                Issue.record("expected connectionFailed after 2 attempts, got \(String(describing: error))")
+                return
+            }
+            #expect(!reason.contains(Fixtures.key))
+            #expect(sleeps.delays.count == 1)
+            #expect(server.requests.isEmpty && server.stored.isEmpty)
+        }
+    }
+
     @Test("preflight problems stop the request before it is sent")
     func preflightStopsTheRequest() async throws {
         var options = Fixtures.options
