@@ -223,6 +223,16 @@ struct EnvelopeCommandTests {
         }
     }
 
+    @Test("every envelope subcommand's --help works and names the shared options", arguments: ["status", "archive", "remind", "download", "list"])
+    func help(_ command: String) throws {
+        // ArgumentParser refuses duplicate option names in debug builds, before any output.
+        let outcome = try CommandRunner.run(["envelope", command, "--help"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for option in ["--sandbox", "--production", "--base-url <url>", "--request-timeout <seconds>", "--format <format>"] {
+            #expect(outcome.stdout.contains(option), "\(command): \(option)")
+        }
+    }
+
     @Test("envelope commands without a key: exit 64, the key never printed", arguments: ["status", "archive", "list"])
     func noKey(_ command: String) throws {
         let arguments = command == "list" ? ["envelope", "list"] : ["envelope", command, "e1"]
