@@ -53,6 +53,10 @@ struct RecipientsFileTests {
                 #"unknown key "recipients[0].tags[0].optinal""#
             ),
             (
+                #"{"recipients":[{"name":"A","email":"a@b.co","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","field":"full_name"}}]}]}"#,
+                #"unknown key "recipients[0].tags[0].merge_field.field""#
+            ),
+            (
                 #"{"recipients":[{"name":"A","email":"a@b.co","witness":{"tags":[],"name":"W"}}]}"#,
                 #"unknown key "recipients[0].witness.name""#
             ),
@@ -133,6 +137,15 @@ struct RecipientsFileTests {
         let draft = file.envelopeOptions(joining: [], defaultName: "x")
         #expect(draft.problems.map(\.code) == [.duplicateRole])
         #expect(draft.problems[0].location == "recipients[1].role")
+    }
+
+    @Test("a documented tag key the model once lacked (merge_field) is read, not refused")
+    func mergeField() throws {
+        let file = try Self.decode(
+            #"{"recipients":[{"name":"A","email":"a@b.co","auth_type":"idv","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","id_doc":"passport","field_name":"full_name"}}]}]}"#)
+        #expect(file.recipients[0].tags?.first?.mergeField == Tag.MergeField(idDoc: "passport", fieldName: "full_name"))
+        let json = String(decoding: try YotiJSON.encode(file.recipients[0].tags?.first), as: UTF8.self)
+        #expect(json.contains(#""merge_field":{"field_name":"full_name","id_doc":"passport","source":"idv"}"#), "\(json)")
     }
 
     @Test("auto-tagging mode: every signer is sent tags: [] and the industry type; roles are still checked")

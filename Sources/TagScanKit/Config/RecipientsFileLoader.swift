@@ -4,7 +4,7 @@ public import YotiSign
 
 /// Reads the recipients file of `tagscan submit` (YAML, or JSON, which the same YAML parser
 /// reads) the way ``ConfigLoader`` reads `tagscan.yml`: the text is composed into a node tree,
-/// every key of the top level, each recipient, witness, tag and validation is checked against
+/// every key of the top level, each recipient, witness, tag, validation and merge field is checked against
 /// the keys the API has there, and decoding errors are traced back to their line. Every problem
 /// is a ``ConfigError`` naming the file and the line.
 ///
@@ -68,6 +68,9 @@ public enum RecipientsFileLoader {
             try check(tag, RecipientsFile.tagKeys, "tag \(index + 1) of \(who)", file)
             if let validation = tag.mapping?["validation"] {
                 try check(validation, RecipientsFile.validationKeys, "the validation of tag \(index + 1) of \(who)", file)
+            }
+            if let mergeField = tag.mapping?["merge_field"] {
+                try check(mergeField, RecipientsFile.mergeFieldKeys, "the merge_field of tag \(index + 1) of \(who)", file)
             }
         }
     }

@@ -66,6 +66,7 @@ public struct RecipientsFile: Sendable, Codable, Hashable {
     public static let recipientKeys: [String] = Recipient.CodingKeys.allCases.map(\.rawValue)
     public static let tagKeys: [String] = Tag.CodingKeys.allCases.map(\.rawValue)
     public static let validationKeys: [String] = ["regex", "error_message", "flags"]
+    public static let mergeFieldKeys: [String] = Tag.MergeField.CodingKeys.allCases.map(\.rawValue)
     public static let witnessKeys: [String] = ["auth_type", "tags"]
 
     private static func unknownKeys(_ object: [String: Any], _ allowed: [String], _ at: String) -> [String] {
@@ -101,6 +102,9 @@ public struct RecipientsFile: Sendable, Codable, Hashable {
                         unknown += Self.unknownKeys(tag, Self.tagKeys, "\(at)[\(number)]")
                         if let validation = tag["validation"] as? [String: Any] {
                             unknown += Self.unknownKeys(validation, Self.validationKeys, "\(at)[\(number)].validation")
+                        }
+                        if let mergeField = tag["merge_field"] as? [String: Any] {
+                            unknown += Self.unknownKeys(mergeField, Self.mergeFieldKeys, "\(at)[\(number)].merge_field")
                         }
                     }
                 }
