@@ -182,13 +182,14 @@ struct ClientTests {
     func slowRead() async throws {
         let sleeps = SleepRecorder()
         try await withServer(
-            [.delay(.seconds(60), then: .respond(status: 200, body: #"{"status":"ACTIVE"}"#))], timeout: .milliseconds(300),
+            [.delay(.seconds(60), then: .respond(status: 200, body: #"{"status":"ACTIVE"}"#))], timeout: .seconds(2),
             sleeps: sleeps
         ) { server, client in
             let error = await yotiError { _ = try await client.envelope(id: "e1") }
-            #expect(error == .timedOut(after: .milliseconds(300), attempts: 1))
-            #expect(error?.description.contains("300 ms") == true)
-            #expect(server.requests.count == 1)
+            #expect(error == .timedOut(after: .seconds(2), attempts: 1))
+            #expect(error?.description.contains("2 s") == true)
+            // At most one: on a loaded machine the request may not have reached the server yet.
+            #expect(server.requests.count <= 1)
             #expect(sleeps.delays.isEmpty)
         }
     }
@@ -199,7 +200,7 @@ struct ClientTests {
         let clock = ContinuousClock()
         try await withServer(
             [.store(then: .delay(.seconds(60), then: .respond(status: 202, body: Self.created))), .created],
-            timeout: .seconds(2), sleeps: sleeps
+            timeout: .seconds(5), sleeps: sleeps
         ) { server, client in
             // The answer would come after a minute; a client that waited for it would take that
             // long. The bound is loose on purpose: the whole suite runs in one process, and on a
@@ -212,7 +213,7 @@ struct ClientTests {
                 Issue.record("expected outcomeUnknown, got \(String(describing: error))")
                 return
             }
-            #expect(reason.contains("2 s"))
+            #expect(reason.contains("5 s"))
             #expect(server.requests.count == 1)
             #expect(server.stored.count == 1)
             #expect(sleeps.delays.isEmpty)

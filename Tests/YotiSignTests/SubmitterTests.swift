@@ -72,7 +72,7 @@ struct SubmitterTests {
     func lostAnswerIsFound(_ name: String, _ failure: LoopbackServer.Action) async throws {
         let ledger = try Self.ledger()
         // The timeout leaves time for the request to reach the stand-in on a loaded machine.
-        try await withSubmitter([failure, .created], ledger: ledger, timeout: .seconds(2)) { server, submitter, submission in
+        try await withSubmitter([failure, .created], ledger: ledger, timeout: .seconds(5)) { server, submitter, submission in
             let outcome = try await submitter.submit(submission)
             #expect(outcome == SubmissionOutcome(envelopeID: "env-1", source: .search), "\(name)")
             #expect(server.stored.count == 1, "\(name)")
