@@ -156,7 +156,7 @@ struct SubmitCommand: AsyncParsableCommand {
         let submission: EnvelopeSubmitter.Submission
         do {
             let key = try SubmissionKey(documents: uploads, options: draft.options, kind: kind, environment: environment)
-            submission = .init(request: request, key: key, name: draft.options.name, kind: kind, files: uploads.map(\.fileName))
+            submission = .init(request: request, key: key, options: draft.options, kind: kind, files: uploads.map(\.fileName))
         } catch {
             Self.printError("\(error)")
             throw ExitCode(1)

@@ -29,6 +29,15 @@ public final class LoopbackServer: Sendable {
         public var id: String
         public var name: String
         public var createdAt: String
+        /// The recipients' addresses, as get-envelope lists them.
+        public var emails: [String]
+
+        public init(id: String, name: String, createdAt: String, emails: [String]) {
+            self.id = id
+            self.name = name
+            self.createdAt = createdAt
+            self.emails = emails
+        }
     }
 
     public struct Recorded: Sendable {
@@ -53,7 +62,9 @@ public final class LoopbackServer: Sendable {
     /// The envelopes created so far: what a duplicate would show up in.
     public var stored: [Stored] { state.withLock { $0.stored } }
     /// The requests other than the search and find that the server answers by itself.
-    public var scriptedRequests: [Recorded] { requests.filter { !$0.uri.hasPrefix("/v2/organisations/") } }
+    /// The requests answered from the script: not the search, find and get-envelope of stored
+    /// envelopes, which the server answers from its store.
+    public var scriptedRequests: [Recorded] { state.withLock { $0.scripted } }
 
     private init(channel: any Channel, port: Int, expectedKey: String, state: State) {
         self.channel = channel
@@ -68,10 +79,14 @@ public final class LoopbackServer: Sendable {
     ///   works (a search that lags behind, or is down, when an answer was lost).
     public static func start(
         port requestedPort: Int = 0, expectedKey: String = "test-key-123", script: [Action],
-        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#), searchFailures: Int = 0
+        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#), searchFailures: Int = 0,
+        stored: [Stored] = []
     ) async throws -> LoopbackServer {
         let state = State(script: script, fallback: fallback)
-        state.withLock { $0.searchFailures = searchFailures }
+        state.withLock {
+            $0.searchFailures = searchFailures
+            $0.stored = stored
+        }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 16)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -92,10 +107,10 @@ public final class LoopbackServer: Sendable {
 
     /// Starts a server, runs `body`, and always closes the server.
     public static func with<T>(
-        expectedKey: String = "test-key-123", script: [Action], searchFailures: Int = 0,
+        expectedKey: String = "test-key-123", script: [Action], searchFailures: Int = 0, stored: [Stored] = [],
         _ body: (LoopbackServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(expectedKey: expectedKey, script: script, searchFailures: searchFailures)
+        let server = try await start(expectedKey: expectedKey, script: script, searchFailures: searchFailures, stored: stored)
         do {
             let result = try await body(server)
             await server.shutdown()
@@ -117,6 +132,7 @@ public final class LoopbackServer: Sendable {
             var requests: [Recorded] = []
             var rejections: [String] = []
             var stored: [Stored] = []
+            var scripted: [Recorded] = []
             var searchFailures = 0
         }
 
@@ -158,6 +174,17 @@ public final class LoopbackServer: Sendable {
                     let body = try? JSONSerialization.data(withJSONObject: ["envelopes": list])
                     return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))
                 }
+                if request.method == "GET", request.uri.hasPrefix("/v2/envelopes/"),
+                    let envelope = contents.stored.first(where: { request.uri == "/v2/envelopes/\($0.id)" })
+                {
+                    let recipients = envelope.emails.map { ["email": $0, "sign_status": "UNSIGNED"] }
+                    let object: [String: Any] = [
+                        "envelope_id": envelope.id, "status": "ACTIVE", "details": ["recipients": recipients],
+                    ]
+                    let body = try? JSONSerialization.data(withJSONObject: object)
+                    return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))
+                }
+                contents.scripted.append(request)
                 var action = contents.script.isEmpty ? contents.fallback : contents.script.removeFirst()
                 while true {
                     switch action {
@@ -182,6 +209,7 @@ public final class LoopbackServer: Sendable {
         @discardableResult
         private static func store(_ request: Recorded, in contents: inout Contents) -> String {
             var name = "?"
+            var emails: [String] = []
             if let contentType = request.header("Content-Type"),
                 let boundary = try? MultipartParser.boundary(fromContentType: contentType),
                 let parts = try? MultipartParser.parse(request.body, boundary: boundary),
@@ -190,11 +218,12 @@ public final class LoopbackServer: Sendable {
                 let text = json["name"] as? String
             {
                 name = text
+                emails = (json["recipients"] as? [[String: Any]] ?? []).compactMap { $0["email"] as? String }
             }
             let id = "env-\(contents.stored.count + 1)"
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            contents.stored.append(Stored(id: id, name: name, createdAt: formatter.string(from: Date())))
+            contents.stored.append(Stored(id: id, name: name, createdAt: formatter.string(from: Date()), emails: emails))
             return id
         }
     }

@@ -18,9 +18,10 @@ struct SubmitterTests {
     /// Runs `body` with a server playing `script` and a submitter pointed at it.
     func withSubmitter<T: Sendable>(
         _ script: [LoopbackServer.Action], ledger: SubmissionLedger, timeout: Duration = .seconds(5), searchFailures: Int = 0,
+        stored: [LoopbackServer.Stored] = [],
         _ body: (LoopbackServer, EnvelopeSubmitter, EnvelopeSubmitter.Submission) async throws -> T
     ) async throws -> T {
-        try await LoopbackServer.with(expectedKey: Fixtures.key, script: script, searchFailures: searchFailures) { server in
+        try await LoopbackServer.with(expectedKey: Fixtures.key, script: script, searchFailures: searchFailures, stored: stored) { server in
             let configuration = YotiSignClient.Configuration(timeout: timeout, retryPolicy: SleepRecorder().policy())
             return try await YotiSignClient.withClient(
                 apiKey: APIKey(Fixtures.key), environment: .custom(server.baseURL), configuration: configuration
@@ -128,6 +129,27 @@ struct SubmitterTests {
             #expect(rerun == SubmissionOutcome(envelopeID: "env-1", source: .search))
             #expect(server.stored.count == 1)
             #expect(server.scriptedRequests.count == 1, "the re-run sent no create")
+        }
+    }
+
+    @Test("an envelope of the same name sent to other people, or recorded for another submission, is not taken for this one")
+    func sameNameOtherEnvelope() async throws {
+        let ledger = try Self.ledger()
+        let now = EnvelopeSubmitter.format(Date())
+        let strangers = LoopbackServer.Stored(id: "other-1", name: "NDA for Acme", createdAt: now, emails: ["eve@example.com"])
+        let theirs = LoopbackServer.Stored(
+            id: "other-2", name: "NDA for Acme", createdAt: now, emails: ["ada@example.com", "legal@example.com"])
+        try ledger.append(
+            LedgerRecord(
+                key: SubmissionKey(rawValue: "sha256:another"), outcome: .created, envelopeID: "other-2", name: "NDA for Acme",
+                kind: .standard, baseURL: "http://127.0.0.1", files: ["nda.pdf"], attemptedAt: now, recordedAt: now))
+        try await withSubmitter([.respond(status: 502, body: "Bad Gateway")], ledger: ledger, stored: [strangers, theirs]) {
+            server, submitter, submission in
+            do {
+                let outcome = try await submitter.submit(submission)
+                Issue.record("took \(outcome.envelopeID) for this submission's envelope")
+            } catch YotiSignError.outcomeUnknown {}
+            #expect(server.scriptedRequests.count == 1)
         }
     }
 

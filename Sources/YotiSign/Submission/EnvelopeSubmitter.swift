@@ -22,7 +22,7 @@ public struct EnvelopeSubmitter: Sendable {
     public var now: @Sendable () -> Date
 
     public init(
-        client: YotiSignClient, ledger: SubmissionLedger, clockSlack: Duration = .seconds(600),
+        client: YotiSignClient, ledger: SubmissionLedger, clockSlack: Duration = .seconds(120),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
@@ -38,6 +38,9 @@ public struct EnvelopeSubmitter: Sendable {
         public var name: String
         public var kind: EnvelopeKind
         public var files: [String]
+        /// Every recipient's address, lower-cased: how a found envelope is told from another of
+        /// the same name.
+        public var recipientEmails: Set<String>
 
         /// Preflights and builds the request (as ``YotiSignClient/prepareEnvelope(_:documents:kind:environment:boundary:)``)
         /// and computes its key.
@@ -49,15 +52,21 @@ public struct EnvelopeSubmitter: Sendable {
             name = options.name
             self.kind = kind
             files = documents.map(\.fileName)
+            recipientEmails = Self.emails(of: options)
         }
 
-        /// A request built elsewhere (already preflighted), with its key.
-        public init(request: EnvelopeRequest, key: SubmissionKey, name: String, kind: EnvelopeKind, files: [String]) {
+        /// A request built elsewhere (already preflighted), with its key and the options it carries.
+        public init(request: EnvelopeRequest, key: SubmissionKey, options: EnvelopeOptions, kind: EnvelopeKind, files: [String]) {
             self.request = request
             self.key = key
-            self.name = name
+            self.name = options.name
             self.kind = kind
             self.files = files
+            recipientEmails = Self.emails(of: options)
+        }
+
+        static func emails(of options: EnvelopeOptions) -> Set<String> {
+            Set(options.recipients.map { $0.email.lowercased() })
         }
     }
 
@@ -74,7 +83,7 @@ public struct EnvelopeSubmitter: Sendable {
                 if let id = previous.envelopeID { return SubmissionOutcome(envelopeID: id, source: .ledger) }
             case .pending, .unknown:
                 let since = Self.parse(previous.attemptedAt) ?? now()
-                let found = try await search(name: previous.name, since: since)
+                let found = try await search(for: submission, name: previous.name, since: since)
                 guard let first = found.first else {
                     throw YotiSignError.previousOutcomeUnknown(name: previous.name, attemptedAt: previous.attemptedAt, ledger: ledger.path)
                 }
@@ -108,7 +117,7 @@ public struct EnvelopeSubmitter: Sendable {
             try record(submission, .unknown, attemptedAt: attemptedAt, detail: error.description)
             // Find out for the caller: an envelope of this name created since the attempt is
             // this submission's. A failing search leaves the error as it was.
-            let found = (try? await search(name: submission.name, since: Self.parse(attemptedAt) ?? now())) ?? []
+            let found = (try? await search(for: submission, name: submission.name, since: Self.parse(attemptedAt) ?? now())) ?? []
             guard let first = found.first else { throw error }
             try record(submission, .created, attemptedAt: attemptedAt, envelopeID: first.envelopeID, foundBy: "search")
             return SubmissionOutcome(
@@ -121,21 +130,34 @@ public struct EnvelopeSubmitter: Sendable {
         }
     }
 
-    /// Envelopes named `name` created from `since` (less the clock slack) on, oldest first. An
-    /// envelope whose creation time cannot be read matches on its name, within the days searched.
-    public func search(name: String, since: Date) async throws -> [EnvelopeSummary] {
+    /// The envelopes that can be this submission's, oldest first: named `name`, created from
+    /// `since` (less the clock slack) on, not recorded in the ledger as another submission's, and,
+    /// where Yoti's details list recipients, sent to the same addresses. An envelope whose creation
+    /// time or recipients cannot be read is kept: it cannot be ruled out.
+    public func search(for submission: Submission, name: String, since: Date) async throws -> [EnvelopeSummary] {
         let slack = Double(clockSlack.components.seconds)
         let earliest = since.addingTimeInterval(-slack)
         let query = EnvelopeSearchQuery(
             fromDate: EnvelopeSearchQuery.day(of: earliest),
             toDate: EnvelopeSearchQuery.day(of: now().addingTimeInterval(86_400)))
-        let all = try await client.searchAllEnvelopes(query)
-        return all.filter { summary in
-            guard summary.name == name else { return false }
+        let others = Set(try ledger.records().filter { $0.key != submission.key }.compactMap(\.envelopeID))
+        let named = try await client.searchAllEnvelopes(query).filter { summary in
+            guard summary.name == name, !others.contains(summary.envelopeID) else { return false }
             guard let created = summary.createdDate else { return true }
             return created >= earliest
         }
-        .sorted { ($0.createdDate ?? .distantPast) < ($1.createdDate ?? .distantPast) }
+        var matching: [EnvelopeSummary] = []
+        for summary in named {
+            // A read; a failure leaves the candidate in.
+            if let details = try? await client.envelope(id: summary.envelopeID),
+                let recipients = details.details?.recipients, !recipients.isEmpty
+            {
+                let emails = Set(recipients.filter { $0.type?.uppercased() != "WITNESS" }.compactMap { $0.email?.lowercased() })
+                if !emails.isEmpty && emails != submission.recipientEmails { continue }
+            }
+            matching.append(summary)
+        }
+        return matching.sorted { ($0.createdDate ?? .distantPast) < ($1.createdDate ?? .distantPast) }
     }
 
     private func record(
