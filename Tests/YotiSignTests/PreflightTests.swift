@@ -164,7 +164,7 @@ extension RuleCase {
         // Auto-tagging mode: no explicit tags, and an industry type that has the roles.
         RuleCase(
             .autotaggingWithTags, trigger: { $0.options.autotagging = .general; $0.signer.rules = nil; $0.signer.witness = nil },
-            pass: { $0.options.autotagging = .general; $0.dropAllTags() }
+            pass: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.witness = Witness(tags: []) }
         ),
         RuleCase(
             .autotaggingIndustryMismatch, trigger: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.role = "Tenant 1" },

@@ -73,7 +73,8 @@ extension Preflight.Checker {
             checkRules(recipient.rules ?? [], tags: tags, who: who, at: "\(at).rules")
             if let witness = recipient.witness {
                 let witnessTags = witness.tags ?? []
-                if witnessTags.isEmpty && kind == .standard {
+                // With auto-tagging the witness's fields come from the anchors, like everyone's.
+                if witnessTags.isEmpty && kind == .standard && options.autotagging == nil {
                     add(
                         .witnessWithoutTags,
                         "The witness of \(who) has no tags; Yoti requires at least one tag for a witness.",
