@@ -13,8 +13,9 @@ if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "bootstrap: installing ${missing[*]}" >&2
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
+    # Set-up chatter goes to stderr: callers such as scan-samples.sh keep stdout for the report.
+    $sudo apt-get update >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}" >&2
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -35,8 +35,10 @@ FORCE = "--force" in sys.argv
 MANIFEST = []
 
 
-def note(name, expected, what, password=None, opens_with=None):
+def note(name, expected, what, password=None, opens_with=None, needs_memory_cap=False):
     entry = {"file": name, "expected": expected, "what": what}
+    if needs_memory_cap:
+        entry["needs_memory_cap"] = True
     if password is not None:
         entry["password"] = password
     if opens_with is not None:
@@ -168,6 +170,23 @@ def main():
     objs[2] = objs[2].replace(b"/Contents 4 0 R", b"/Contents [" + b"4 0 R " * 64 + b"]")
     write("jbig2-bomb.pdf", pdf(objs))
     note("jbig2-bomb.pdf", "timeout", "contents: 64 times one /JBIG2Decode stream of a blank 8192x8192 page, 512 MiB of 0xff bytes in all, one poppler error per 128 bytes")
+
+    # --- Pages cut short. The page draws its anchors, then a second content stream behind
+    # /JBIG2Decode whose decoder gives up: first because the stream starts with a region and no
+    # page-information segment, then because the page bitmap it declares (65536 x 200000, 1.6
+    # GB) cannot be allocated under the worker's memory cap. Either way poppler stops reading that
+    # stream and whatever it held is missing from the page, which must not pass as clean.
+    region = (1).to_bytes(4, "big") + bytes([38, 0, 1]) + (26).to_bytes(4, "big") + bytes(26)
+    objs = page_objects(stream(ANCHORS), extra_objects=[stream(region, b"/Filter /JBIG2Decode ")])
+    objs[2] = objs[2].replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R]")
+    write("jbig2-cut-short.pdf", pdf(objs))
+    note("jbig2-cut-short.pdf", "ok", "anchors, then a /JBIG2Decode content stream that starts with a region segment: poppler gives up on it (page-incomplete error)")
+    huge = jbig2_page(65536, 200000)
+    huge = huge[: huge.index((1).to_bytes(4, "big") + bytes([49]))] + region
+    objs = page_objects(stream(ANCHORS), extra_objects=[stream(huge, b"/Filter /JBIG2Decode ")])
+    objs[2] = objs[2].replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R]")
+    write("jbig2-out-of-memory.pdf", pdf(objs))
+    note("jbig2-out-of-memory.pdf", "ok", "anchors, then a /JBIG2Decode content stream whose 1.6 GB page bitmap cannot be allocated under a memory cap (page-incomplete error); needs the cap", needs_memory_cap=True)
 
     # --- Memory: one array operand of 2^29 numbers (1 GiB of "0 "). poppler's content parser
     # builds the whole array, 16 bytes per number, in one std::vector that doubles until an

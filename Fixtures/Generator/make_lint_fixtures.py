@@ -409,15 +409,59 @@ def make_directives():
     d.save()
 
 
+def make_spaced_anchor():
+    for name, items in (("trigger", [("Signer 1 signature", "| S1SR |"), ("Signer 1 date", "|S1 DSR|")]),
+                        ("clean", SIGNER_ROWS)):
+        d = doc("spaced-anchor", name, "Spaces typed inside the pipes")
+        rows(d, d.start("Spaced anchors"), items)
+        d.save()
+
+
+def make_anchor_outside_page():
+    for name in ("trigger", "clean"):
+        d = doc("anchor-outside-page", name, "Anchors beyond the page edge")
+        base = rows(d, d.start("Anchors beyond the page edge"), SIGNER_ROWS)
+        d.text(72, base, "Signer 2 signs here:", size=10)
+        # Wholly beyond the right edge, and half beyond the left edge.
+        d.text(d.W + 30 if name == "trigger" else 320, base, "|S2SR|", color=WHITE)
+        d.text(72, base + 22, "Signer 2 date:", size=10)
+        d.text(-14 if name == "trigger" else 320, base + 22, "|S2DSR|", color=WHITE)
+        d.save()
+
+
+def make_page_incomplete():
+    """The same signer rows twice; the trigger's page also draws a second content stream behind
+    /JBIG2Decode that starts with a region and no page-information segment, so poppler gives up
+    on it part-way through the page."""
+    import pikepdf
+
+    for name in ("trigger", "clean"):
+        d = doc("page-incomplete", name, "A page cut short")
+        rows(d, d.start("Agreement"), SIGNER_ROWS)
+        path = d.save()
+        if name == "trigger":
+            region = (1).to_bytes(4, "big") + bytes([38, 0, 1]) + (26).to_bytes(4, "big") + bytes(26)
+            with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+                page = pdf.pages[0]
+                extra = pdf.make_stream(region)
+                extra.Filter = pikepdf.Name.JBIG2Decode
+                contents = page.obj.Contents
+                items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+                page.obj.Contents = pikepdf.Array(items + [extra])
+                pdf.save(path, static_id=True)
+
+
 def main():
+    only = set(sys.argv[1:])  # names of make_* functions: regenerate just those
     for fn in (make_anchor_spans_pages, make_anchor_wraps_line, make_malformed_anchor, make_curly_quotes,
                make_metadata_not_allowed, make_forbidden_characters, make_tag_name_too_long,
                make_optional_date_signed, make_missing_header, make_radio_groups, make_duplicate_tag_name,
                make_recipient_gap, make_industry_type, make_too_many_recipients, make_too_many_tags,
                make_tag_clamped, make_tags_overlap, make_visible_anchor, make_tiny_anchor, make_foreign_tag,
                make_image_only_page, make_file_too_large, make_too_many_files, make_encrypted, make_javascript,
-               make_unreadable, make_directives):
-        fn()
+               make_unreadable, make_page_incomplete, make_directives, make_spaced_anchor, make_anchor_outside_page):
+        if not only or fn.__name__ in only:
+            fn()
     sizes = []
     for dp, _, fns in os.walk(LINT):
         for fn in fns:

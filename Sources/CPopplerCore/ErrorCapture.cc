@@ -4,6 +4,7 @@
 #include "CPopplerHostile.h"
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -32,6 +33,47 @@ MessageLog &messageLog() {
 
 std::atomic<long long> dropped{0};
 
+// A page is drawn on one thread from start to end, and poppler reports on the thread that
+// draws, so what it says while a page is drawn is told to that page through a thread-local watch.
+struct PageWatch {
+    bool active = false;
+    long long count = 0;
+    std::string first;
+};
+
+thread_local PageWatch pageWatch;
+
+bool containsIgnoringCase(const std::string &text, const char *needle) {
+    const size_t n = std::strlen(needle);
+    if (n == 0 || text.size() < n) return false;
+    for (size_t i = 0; i + n <= text.size(); ++i) {
+        size_t j = 0;
+        while (j < n && std::tolower(static_cast<unsigned char>(text[i + j])) == std::tolower(static_cast<unsigned char>(needle[j]))) ++j;
+        if (j == n) return true;
+    }
+    return false;
+}
+
+// Messages after which poppler has drawn less than the page holds: an allocation it could not
+// make (it then skips the image, font or bitmap), or a decoder that stopped reading a stream,
+// so the rest of that content stream is never drawn.
+bool meansPageCutShort(const char *message) {
+    if (message == nullptr) return false;
+    const std::string text(message);
+    static const char *const signs[] = {
+        "out of memory",
+        "alloc",          // "can't allocate bitmaps", "Couldn't allocate memory for …", "Bogus memory allocation size"
+        "too much memory", // "Not creating cacheData for T3FontCache, it asked for too much memory"
+        "First JBIG2 segment associated with a page must be a page information segment",
+        "Unexpected EOF in JBIG2 stream",
+        "flate stream",   // "Bad block header in flate stream", "Unknown compression method in flate stream", …
+    };
+    for (const char *sign : signs) {
+        if (containsIgnoringCase(text, sign)) return true;
+    }
+    return false;
+}
+
 const char *categoryName(ErrorCategory category) {
     switch (category) {
     case errSyntaxWarning: return "Syntax Warning";
@@ -47,6 +89,16 @@ const char *categoryName(ErrorCategory category) {
 }
 
 void capture(ErrorCategory category, Goffset position, const char *message) {
+    if (pageWatch.active && meansPageCutShort(message)) {
+        if (pageWatch.count == 0) {
+            pageWatch.first = message;
+            if (pageWatch.first.size() > 300) pageWatch.first.resize(300);
+            for (char &c : pageWatch.first) {
+                if (c == '\n' || c == '\r') c = ' ';
+            }
+        }
+        pageWatch.count += 1;
+    }
     MessageLog &log = messageLog();
     std::lock_guard<std::mutex> lock(log.mutex);
     if (!log.capturing) {
@@ -110,6 +162,27 @@ extern "C" long long tagscan_messages_end(char **lines) {
 
 extern "C" long long tagscan_messages_dropped(void) { return dropped.load(std::memory_order_relaxed); }
 
+extern "C" void tagscan_page_watch_begin(void) {
+    pageWatch.active = true;
+    pageWatch.count = 0;
+    pageWatch.first.clear();
+}
+
+extern "C" long long tagscan_page_watch_end(char **first) {
+    pageWatch.active = false;
+    if (first != nullptr) {
+        *first = nullptr;
+        if (pageWatch.count > 0) {
+            *first = static_cast<char *>(std::malloc(pageWatch.first.size() + 1));
+            if (*first != nullptr) std::memcpy(*first, pageWatch.first.c_str(), pageWatch.first.size() + 1);
+        }
+    }
+    const long long count = pageWatch.count;
+    pageWatch.count = 0;
+    pageWatch.first.clear();
+    return count;
+}
+
 #else
 
 extern "C" void tagscan_messages_install(void) { }
@@ -119,5 +192,10 @@ extern "C" long long tagscan_messages_end(char **lines) {
     return 0;
 }
 extern "C" long long tagscan_messages_dropped(void) { return 0; }
+extern "C" void tagscan_page_watch_begin(void) { }
+extern "C" long long tagscan_page_watch_end(char **first) {
+    if (first != nullptr) *first = nullptr;
+    return 0;
+}
 
 #endif

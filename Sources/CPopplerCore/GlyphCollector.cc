@@ -55,8 +55,12 @@ public:
         double w, h, x1, y1;
         state->transformDelta(dx - sdx, dy - sdy, &w, &h);
         state->transform(x, y, &x1, &y1);
-        // Glyphs whose origin lies outside the crop box are not on the page as displayed.
-        if (x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight || std::isnan(x1) || std::isnan(y1) || std::isnan(w) || std::isnan(h)) return;
+        // Glyphs outside the crop box are kept: the Swift layout counts them apart from the
+        // visible text and reports an anchor drawn there instead of losing it. Only positions no
+        // page can have (beyond PDF's 14,400-unit page size limit from either edge) are dropped.
+        const double farOut = 14400 + std::fmax(pageWidth, pageHeight);
+        if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(w) || !std::isfinite(h)) return;
+        if (std::fabs(x1) > farOut || std::fabs(y1) > farOut) return;
 
         double m[4];
         state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);

@@ -17,7 +17,7 @@ struct ConvertCommand: AsyncParsableCommand {
             says otherwise: --role-map signer2="Guarantor 1" (a signerN key also applies to rN and \
             \\sN\\).
 
-            Exit codes: 0 done; 2 some input could not be read; 64 usage error.
+            Exit codes: 0 done; 2 some input could not be read (a path that yields no PDF included) or the report could not be written; 64 usage error.
             """
     )
 
@@ -81,6 +81,6 @@ struct ConvertCommand: AsyncParsableCommand {
         // The command line wins over the configuration's role_map.
         options.roleMap.merge(try parsedRoleMap()) { _, commandLine in commandLine }
 
-        try await ScanOutput.run(paths: input.paths, options: options, format: format, output: output)
+        try await ScanOutput.run(command: "convert", paths: input.paths, options: options, format: format, output: output, quiet: input.reading.quiet)
     }
 }

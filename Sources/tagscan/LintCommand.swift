@@ -7,12 +7,9 @@ struct LintCommand: AsyncParsableCommand {
         commandName: "lint",
         abstract: "Check templates for problems Yoti would reject or that would misplace a field.",
         discussion: """
-            Exit codes: 0 no finding at or above the threshold (errors; warnings too with --strict);
-            1 findings at or above it; 2 some input could not be read; 64 usage error.
+            Exit codes: 0 no finding at or above the threshold (errors; warnings too with --strict); 1 findings at or above it; 2 some input could not be read (a path that yields no PDF included) or the report could not be written; 64 usage error.
 
-            Turn a rule off for every document with --disable RULE (or the configuration file's
-            disabled_rules), or for one template by writing |tagscan-disable:RULE,RULE| anywhere in it
-            (white text is fine). tagscan lint --list-rules lists the rules.
+            Turn a rule off for every document with --disable RULE (or the configuration file's disabled_rules), or for one template by writing |tagscan-disable:RULE,RULE| anywhere in it (white text is fine). tagscan lint --list-rules lists the rules.
             """
     )
 
@@ -67,9 +64,9 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         if listRules {
-            let width = LintRules.ids.map(\.count).max() ?? 0
+            let width = DiagnosticCatalog.all.map(\.id.count).max() ?? 0
             var text = ""
-            for rule in LintRules.descriptions {
+            for rule in DiagnosticCatalog.all {
                 let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 text += "\(id)  \(severity)  \(rule.summary)\n"
@@ -77,12 +74,21 @@ struct LintCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let report = try await Linter(options: lintOptions()).lint(paths: paths, foldersAsEnvelopes: envelope)
-        let threshold: Severity = strict ? .warning : .error
         let sink = try OutputSink(path: output)
+        let feedback = RunFeedback(PathExpansion(paths), quiet: reading.quiet)
+        let envelopes = Linter.envelopes(feedback.expansion, foldersAsEnvelopes: envelope)
+        let report: LintReport
+        do {
+            report = try await Linter(options: lintOptions()).lint(envelopes) { _, document in feedback.finished(document) }
+        } catch {
+            feedback.end()
+            throw error
+        }
+        feedback.end()
+        let threshold: Severity = strict ? .warning : .error
         sink.write(format.render(report, failingAt: threshold, baseDirectory: FileManager.default.currentDirectoryPath))
         try sink.close()
-        FileHandle.standardError.write(Data("tagscan lint: \(report.summary)\n".utf8))
+        FileHandle.standardError.write(Data("tagscan lint: \(report.summary)\(feedback.expansion.skippedSuffix)\n".utf8))
         let code = report.exitCode(failingAt: threshold)
         if code != 0 { throw ExitCode(code) }
     }

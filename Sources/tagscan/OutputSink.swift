@@ -1,31 +1,38 @@
+import ArgumentParser
 import Foundation
-import Synchronization
+import TagScanKit
 
-/// Standard output or a file, written to from any thread.
+/// Standard output or the `--output` file, written to from any thread. A report that cannot be
+/// written fails the run with exit status 2 and a message naming the file.
 final class OutputSink: Sendable {
-    private let handle: Mutex<FileHandle>
-    private let isFile: Bool
+    private let file: OutputFile
 
     init(path: String?) throws {
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot write to \(path)")
-            }
-            handle = Mutex(file)
-            isFile = true
-        } else {
-            handle = Mutex(FileHandle.standardOutput)
-            isFile = false
+        guard let path else {
+            file = .standardOutput()
+            return
+        }
+        do {
+            file = try OutputFile(path: path)
+        } catch {
+            throw Self.failed(error)
         }
     }
 
     func write(_ data: Data) {
-        handle.withLock { $0.write(data) }
+        file.write(data)
     }
 
     func close() throws {
-        if isFile { try handle.withLock { try $0.close() } }
+        do {
+            try file.close()
+        } catch {
+            throw Self.failed(error)
+        }
+    }
+
+    private static func failed(_ error: OutputError) -> ExitCode {
+        FileHandle.standardError.write(Data("tagscan: \(error.description)\n".utf8))
+        return ExitCode(2)
     }
 }
-
-import ArgumentParser

@@ -16,7 +16,7 @@ struct PreviewCommand: AsyncParsableCommand {
             --format html writes one self-contained <file-stem>.html per document. The paths \
             written are printed on standard output.
 
-            Exit codes: 0 written; 2 some input could not be read or rendered; 64 usage error.
+            Exit codes: 0 written; 2 some input could not be read or rendered, or a file could not be written; 64 usage error (a --pages list that matches no page of a document included).
             """
     )
 
@@ -34,7 +34,7 @@ struct PreviewCommand: AsyncParsableCommand {
     var dpi: Double = 96
 
     @Option(
-        help: "Pages to render: tagged (pages with anchors or diagnostics), all, or a list like 1,3-5. (default: tagged)",
+        help: "Pages to render: tagged (pages with anchors or diagnostics), all, or a list like 1,3-5 (default: tagged).",
         transform: { text in
             do { return try PageSelection(parsing: text) } catch { throw ValidationError(String(describing: error)) }
         })
@@ -70,15 +70,40 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let envelopes = Linter.envelopes(paths: input.paths, foldersAsEnvelopes: false)
+        let feedback = RunFeedback(PathExpansion(input.paths), quiet: input.reading.quiet)
+        let envelopes = Linter.envelopes(feedback.expansion, foldersAsEnvelopes: false)
         let sources = envelopes.flatMap(\.sources)
         let scanOptions = input.scanOptions
         // Linted documents carry the lint findings (the scan's own diagnostics included) as their
         // diagnostics, so the previews mark both.
-        let report =
-            noLint
-            ? try await Scanner(options: scanOptions).scan(sources)
-            : try await Linter(options: LintOptions(scan: scanOptions, disabledRules: lintDisabledRules)).lint(envelopes).scanReport
+        let report: ScanReport
+        do {
+            report =
+                noLint
+                ? try await Scanner(options: scanOptions).scan(sources) { _, document in feedback.finished(document) }
+                : try await Linter(options: LintOptions(scan: scanOptions, disabledRules: lintDisabledRules))
+                    .lint(envelopes) { _, document in feedback.finished(document) }.scanReport
+        } catch {
+            feedback.end()
+            throw error
+        }
+        feedback.end()
+        if let totals = feedback.skippedTotals(report.documents) {
+            FileHandle.standardError.write(Data("tagscan preview: \(totals)\n".utf8))
+        }
+
+        // A list of pages that selects nothing in a document is a mistake on the command line:
+        // say so before writing anything, rather than write nothing and succeed.
+        var unmatched: [String] = []
+        if case .numbers = pages {
+            for document in report.documents where document.status == .ok && pages.pageNumbers(in: document).isEmpty {
+                unmatched.append("\(document.path): --pages \(pages) matches no page (it has \(document.pageCount) page\(document.pageCount == 1 ? "" : "s"))")
+            }
+        }
+        if !unmatched.isEmpty {
+            for line in unmatched { FileHandle.standardError.write(Data("tagscan: \(line)\n".utf8)) }
+            throw ExitCode(64)
+        }
 
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         do {
@@ -161,7 +186,7 @@ private struct PreviewJob: Sendable {
         var outcome = Outcome()
         if result.status == .error {
             outcome.failed = true
-            outcome.messages.append("\(result.path): \(result.error?.message ?? "could not be read") [\(result.error?.code.rawValue ?? "error")]")
+            outcome.messages.append("\(result.path): \(result.error?.message(withoutPath: result.path) ?? "could not be read") [\(result.error?.code.rawValue ?? "error")]")
         }
         for missing in settings.pages.missingPages(in: result) where result.status == .ok {
             let pages = missing.count == 1 ? "page \(missing.lowerBound)" : "pages \(missing.lowerBound)-\(missing.upperBound)"
@@ -197,11 +222,11 @@ private struct PreviewJob: Sendable {
     private func write(_ data: Data, name: String, into outcome: inout Outcome) {
         let url = settings.folder.appendingPathComponent(name)
         do {
-            try data.write(to: url, options: .atomic)
+            try OutputFile.write(data, to: url.path)
             outcome.written.append((settings.displayFolder as NSString).appendingPathComponent(name))
         } catch {
             outcome.failed = true
-            outcome.messages.append("cannot write \(url.path): \(error.localizedDescription)")
+            outcome.messages.append(error.description)
         }
     }
 }

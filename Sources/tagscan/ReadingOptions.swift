@@ -6,8 +6,11 @@ import TagScanKit
 /// whose `--list-rules` takes no path. Checked by the command (`validateLimits()`,
 /// `validateConfig(paths:)`), so that `--list-rules` can skip the checks.
 struct ReadingOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Worker threads (default: the machine's cores).")
-    var jobs: Int = ScanOptions.defaultJobs
+    // Optional, so that the help states the default in words rather than this machine's count.
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("Worker threads (default: the machine's cores).", valueName: "jobs"))
+    var jobsOption: Int?
+
+    var jobs: Int { jobsOption ?? ScanOptions.defaultJobs }
 
     @Option(help: "Text extraction: glyphs (poppler core, fast), glib (poppler-glib) or automatic.")
     var extraction: ExtractionPath = .automatic
@@ -26,6 +29,9 @@ struct ReadingOptions: ParsableArguments {
 
     @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")
     var inProcess = false
+
+    @Flag(name: .shortAndLong, help: "No progress line on standard error (it is shown only on a terminal, once a run has gone on for 2 seconds).")
+    var quiet = false
 
     /// `--jobs` and `--timeout`.
     func validateLimits() throws {

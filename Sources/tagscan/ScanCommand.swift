@@ -17,7 +17,8 @@ struct ScanCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        try await ScanOutput.run(paths: input.paths, options: input.scanOptions, format: format, output: output)
+        try await ScanOutput.run(
+            command: "scan", paths: input.paths, options: input.scanOptions, format: format, output: output, quiet: input.reading.quiet)
     }
 }
 

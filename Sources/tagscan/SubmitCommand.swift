@@ -19,38 +19,26 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Create a Yoti Sign envelope from the tags found in PDFs and a recipients file.",
         discussion: """
-            The recipients file (YAML or JSON) holds `recipients:`, a list whose items use the API's
-            own recipient keys (role, name, email, sign_group, auth_type, …). Tags are joined to
-            recipients by role ("Signer 1"). Beside the list it may give the envelope `name`, an
-            `invitation_message`, `reminders`, and any other top-level option of the API.
+            The recipients file (YAML or JSON) holds `recipients:`, a list whose items use the API's own recipient keys (role, name, email, sign_group, auth_type, …). Tags are joined to recipients by role ("Signer 1"). Beside the list it may give the envelope `name`, an `invitation_message`, `reminders`, and any other top-level option of the API.
 
                 name: NDA for Acme
                 invitation_message: Please sign the NDA.
                 recipients:
-                  - { role: Signer 1, name: Ada Lovelace, email: ada@example.com }
-                  - { role: Signer 2, name: Alan Turing, email: alan@example.com, sign_group: 2 }
+                  - role: Signer 1
+                    name: Ada Lovelace
+                    email: ada@example.com
+                  - role: Signer 2
+                    name: Alan Turing
+                    email: alan@example.com
+                    sign_group: 2
 
-            Tagging modes. By default (coordinate mode) the fields go where tagscan found the anchors:
-            each signer is sent the scanned tags and no "autotagging"; a signer with no field in any
-            document is an error. With --autotagging GENERAL|REAL_ESTATE|ALL Yoti places the fields
-            from the anchors itself: every recipient is sent "tags": [] and the industry type, which
-            must cover the anchors' roles.
+            Tagging modes. By default (coordinate mode) the fields go where tagscan found the anchors: each signer is sent the scanned tags and no "autotagging"; a signer with no field in any document is an error. With --autotagging GENERAL|REAL_ESTATE|ALL Yoti places the fields from the anchors itself: every recipient is sent "tags": [] and the industry type, which must cover the anchors' roles.
 
-            One envelope per submission. Yoti has no idempotency key, so tagscan keeps a ledger (a
-            JSON-lines file, .tagscan-ledger.jsonl beside the documents, or --ledger) keyed by a hash
-            of the files and the options. Re-running the same submission reports the envelope it
-            already has; an earlier attempt whose answer was lost is looked up with Yoti's envelope
-            search first. A create is repeated only when it cannot have reached Yoti (connection
-            refused, DNS or TLS failure before sending, or 429); every retry is logged here. Use
-            --new-envelope to create a second envelope on purpose.
+            One envelope per submission. Yoti has no idempotency key, so tagscan keeps a ledger (a JSON-lines file, .tagscan-ledger.jsonl beside the documents, or --ledger) keyed by a hash of the files and the options. Re-running the same submission reports the envelope it already has; an earlier attempt whose answer was lost is looked up with Yoti's envelope search first. A create is repeated only when it cannot have reached Yoti (connection refused, DNS or TLS failure before sending, or 429); every retry is logged here. Use --new-envelope to create a second envelope on purpose.
 
-            The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of
-            shell history. --dry-run needs no key: it prints the exact HTTP request with the key
-            redacted (the raw bytes when standard output is not a terminal).
+            The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of shell history. --dry-run needs no key: it prints the exact HTTP request with the key redacted (the raw bytes when standard output is not a terminal).
 
-            Exit codes: 0 envelope created, found, or printed; 1 problems found before sending, or the
-            API refused the envelope; 2 some document could not be read; 3 the envelope may have been
-            created (the answer was lost and the search did not find it); 64 usage error.
+            Exit codes: 0 envelope created, found, or printed; 1 problems found before sending, or the API refused the envelope; 2 some document could not be read, or the request could not be written; 3 the envelope may have been created (the answer was lost and the search did not find it); 64 usage error.
             """
     )
 
@@ -150,7 +138,7 @@ struct SubmitCommand: AsyncParsableCommand {
         }
 
         if dryRun {
-            printDryRun(request, options: draft.options)
+            try printDryRun(request, options: draft.options)
             return
         }
         let submission: EnvelopeSubmitter.Submission
@@ -166,9 +154,12 @@ struct SubmitCommand: AsyncParsableCommand {
 
     // MARK: - Steps
 
-    private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) {
+    private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) throws {
+        // Through the shared writer, so a request that cannot be written (a full disk) fails.
+        let output = try OutputSink(path: nil)
         if isatty(STDOUT_FILENO) == 0 {
-            FileHandle.standardOutput.write(Data(request.serialized(authorization: .redacted)))
+            output.write(Data(request.serialized(authorization: .redacted)))
+            try output.close()
             return
         }
         // On a terminal the file bytes would garble the screen: show the head and the options.
@@ -179,7 +170,8 @@ struct SubmitCommand: AsyncParsableCommand {
         if let json = try? encoder.encode(options) {
             text += "\noptions:\n" + String(decoding: json, as: UTF8.self) + "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        output.write(Data(text.utf8))
+        try output.close()
     }
 
     private func send(_ submission: EnvelopeSubmitter.Submission, environment: YotiSign.Environment) async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TagScanKit
 import Testing
 
 /// `tagscan lint` end to end: the built binary's exit codes (SPEC §5), formats and flags.
@@ -92,13 +93,14 @@ struct LintCommandTests {
         #expect(bad.status == 64)
     }
 
-    @Test("--list-rules lists every rule with its severity, without paths")
+    @Test("--list-rules lists every diagnostic of the catalog with its severity, without paths")
     func listRules() throws {
         let outcome = try CommandRunner.run(["lint", "--list-rules"])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(lines.count == 27)
-        #expect(lines.first?.hasPrefix("anchor-spans-pages") == true)
+        #expect(lines.count == DiagnosticCatalog.all.count)
+        #expect(lines.first?.hasPrefix("anchor-not-found") == true)
+        #expect(lines.contains { $0.hasPrefix("spaced-anchor") && $0.contains(" warning ") })
         #expect(lines.contains { $0.hasPrefix("visible-anchor") && $0.contains(" warning ") })
         #expect(lines.contains { $0.hasPrefix("industry-type") && $0.contains(" info ") })
     }

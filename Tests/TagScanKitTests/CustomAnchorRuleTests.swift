@@ -215,10 +215,11 @@ struct CustomAnchorRuleTests {
         #expect(result.anchors.isEmpty && result.recipients.isEmpty)
         #expect(result.diagnostics.map(\.rule) == ["anchor-not-found", "anchor-wraps-line"])
         #expect(result.diagnostics.last?.message.contains("is broken across two lines") == true)
-        // ignore_if_missing drops the error; the wrapped text is still worth a warning.
+        // ignore_if_missing drops the missing-anchor error; the wrapped text is still reported,
+        // at the one severity anchor-wraps-line has.
         options.customRules = [CustomAnchorRule(anchor: "Tenant agrees to pay", ignoreIfMissing: true, role: "Tenant 1", type: .initials)]
         let lenient = try DialectFixtures.scan("plain/lease.pdf", options: options)
-        #expect(lenient.diagnostics.map(\.rule) == ["anchor-wraps-line"] && lenient.diagnostics.first?.severity == .warning)
+        #expect(lenient.diagnostics.map(\.rule) == ["anchor-wraps-line"] && lenient.diagnostics.first?.severity == .error)
     }
 
     @Test("regex match offsets survive characters outside the BMP (UTF-16 surrogate pairs)")

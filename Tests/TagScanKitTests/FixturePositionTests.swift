@@ -97,9 +97,17 @@ struct FixturePositionTests {
         let manifest = try #require(try FixtureManifest.load(for: relative))
         let glyphs = try await Self.scan(relative, password: manifest.open_password, path: .glyphs)
         let glib = try await Self.scan(relative, password: manifest.open_password, path: .glib)
-        #expect(glyphs.pages == glib.pages)
+        // poppler-glib drops every glyph beyond the crop box, so only the glyph path counts them
+        // and reports the anchors drawn there.
+        var glyphPages = glyphs.pages
+        for index in glyphPages.indices { glyphPages[index].outsideGlyphCount = nil }
+        #expect(glyphPages == glib.pages)
         #expect(glyphs.anchors.map(\.text) == glib.anchors.map(\.text))
-        #expect(glyphs.diagnostics.map(\.rule) == glib.diagnostics.map(\.rule))
+        // Nor can it tell the spaces a document draws from gaps between glyphs.
+        let seenByBoth = { (rule: String) -> Bool in rule != "anchor-outside-page" && rule != "spaced-anchor" }
+        let glyphRules: [String] = glyphs.diagnostics.map(\.rule).filter(seenByBoth)
+        let glibRules: [String] = glib.diagnostics.map(\.rule).filter(seenByBoth)
+        #expect(glyphRules == glibRules)
         for (a, b) in zip(glyphs.anchors, glib.anchors) {
             let d = [abs(a.box.x - b.box.x), abs(a.box.y - b.box.y), abs(a.box.maxX - b.box.maxX), abs(a.box.maxY - b.box.maxY)].max()!
             #expect(d <= 1, "\(relative): \(a.text) p\(a.pageNumber): \(a.box) vs \(b.box)")

@@ -37,8 +37,25 @@ struct LintLinterTests {
             "file-too-large": .error, "too-many-files": .error,
             // Reported by the scanner before the linter existed.
             "curly-quotes": .warning,
+            // Near misses the scanner reports in the document's own words.
+            "spaced-anchor": .warning, "anchor-outside-page": .error,
+            // A page poppler could not finish drawing.
+            "page-incomplete": .error,
         ]
         #expect(Dictionary(uniqueKeysWithValues: LintRules.descriptions.map { ($0.id, $0.severity) }) == expected)
+    }
+
+    @Test("every rule's description is its catalog entry, and every catalog id is unique")
+    func catalog() {
+        let ids = DiagnosticCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count && ids == ids.sorted())
+        for rule in LintRules.descriptions {
+            #expect(DiagnosticCatalog.entry(id: rule.id) == rule, "\(rule.id)")
+        }
+        for entry in DiagnosticCatalog.all {
+            #expect(entry.id.range(of: "^[a-z]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(entry.id)")
+            #expect(!entry.summary.isEmpty && !entry.summary.contains("\n") && entry.details.count > entry.summary.count, "\(entry.id)")
+        }
     }
 
     // MARK: Turning rules off

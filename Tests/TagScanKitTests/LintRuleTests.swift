@@ -23,6 +23,7 @@ struct LintRuleTests {
 
     /// What each rule's trigger must report, in order.
     static let expected: [String: [Expected]] = [
+        "anchor-outside-page": [Expected(1, "|S2SR|"), Expected(1, "|S2DSR|")],
         "anchor-spans-pages": [Expected(1, "|S2SR|")],
         "anchor-wraps-line": [Expected(1, "|S2SR|")],
         "curly-quotes": [Expected(1, #"|S1TR{"nm":"company"}|"#)],
@@ -32,6 +33,7 @@ struct LintRuleTests {
         "forbidden-characters": [Expected(1, #"|S1TR{"pf":"Ref: 12/B"}|"#), Expected(1, #"|S1TO{"ph":"<company>"}|"#)],
         "foreign-tag": [Expected(1, "{{Sig_es_:signer1:signature}}"), Expected(1, "[sig|req|signer1]")],
         "image-only-page": [Expected(2)],
+        "page-incomplete": [Expected(1)],
         "industry-type": [Expected(nil)],
         "javascript": [Expected(nil)],
         "malformed-anchor": [
@@ -43,6 +45,7 @@ struct LintRuleTests {
         "radio-group-mixed-required": [Expected(1, "|S1RG1O|")],
         "radio-group-too-small": [Expected(1, "|S1RG1R|")],
         "recipient-gap": [Expected(1, "|S3SR|")],
+        "spaced-anchor": [Expected(1, "| S1SR |"), Expected(1, "|S1 DSR|")],
         "tag-clamped": [Expected(1, "|S1SR|")],
         "tag-name-too-long": [Expected(1, #"|S1TR{"nm":"company_registration_number_xxxxxxxxxxxxxxxxxxxxxxx"}|"#)],
         "tags-overlap": [Expected(1, "|S2SR|")],

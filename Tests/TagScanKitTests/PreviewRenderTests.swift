@@ -179,6 +179,33 @@ struct PreviewRenderTests {
         }
     }
 
+    @Test("near misses are outlined in red at their own boxes, with their rule id")
+    func nearMisses() async throws {
+        let relative = "producers/libreoffice/missing-pipe.pdf"
+        let result = try await Self.scan(relative)
+        let misses = result.diagnostics.filter { $0.rule == "malformed-anchor" }
+        try #require(misses.count == 4 && misses.allSatisfy { $0.box != nil }, "\(result.diagnostics)")
+        let options = PreviewOptions(dpi: 96, drawsLegend: false)
+        let overlay = try #require(PageOverlay(result: result, pageNumber: 1, diagnostics: result.diagnostics, options: options))
+        let problems = overlay.marks.compactMap { mark -> Box? in
+            if case .problem(let box) = mark { return box }
+            return nil
+        }
+        #expect(problems == misses.compactMap(\.box))
+        #expect(Self.labelParts(overlay).filter { $0.text == "malformed-anchor" && $0.background == RecipientPalette.problem }.count == 4)
+
+        // On the rendered page the outline runs just outside the box: red pixels left of it.
+        let png = try await PreviewRenderer.renderPage(source: .file(path: Self.fixture(relative)), pageNumber: 1, result: result, options: options)
+        let image = try PNGImage(decoding: png)
+        let scale = 96.0 / 72
+        for box in problems {
+            let x = Int(((box.x - PageOverlay.problemLineWidth) * scale).rounded(.down))
+            let rows = Int(box.y * scale) + 2..<Int(box.maxY * scale) - 2
+            let red = rows.filter { Self.channelsClose(image.pixel(x: x, y: $0).color, RecipientPalette.problem, tolerance: 40) }.count
+            #expect(Double(red) > Double(rows.count) * 0.5, "\(box): \(red) of \(rows.count) outline pixels red")
+        }
+    }
+
     @Test("the linter's overlapping fields are outlined in red with its rule id")
     func overlaps() async throws {
         let page = PageInfo(pageNumber: 1, width: 600, height: 800, rotation: 0)

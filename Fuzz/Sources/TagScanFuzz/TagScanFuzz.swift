@@ -47,7 +47,34 @@ enum FuzzText {
         options.customRules = rules
         options.translatedDialects = Set(AnchorDialect.allCases)
         let scan = PageScan(page, customRules: rules)
-        let result = DocumentAssembler(options: options).assemble(source: .data(Data(), fileName: "fuzz.pdf"), pages: [scan, scan])
+        let laidOut = PageScan(FuzzLayout.page(scalars), customRules: rules)
+        let result = DocumentAssembler(options: options).assemble(source: .data(Data(), fileName: "fuzz.pdf"), pages: [scan, laidOut, scan])
         _ = JSONReporter.report(ScanReport(documents: [result]))
+    }
+}
+
+/// The same text as drawn glyphs through the line builder: a line feed starts a line further
+/// down, a tab leaves a column gap, a form feed jumps back up (a second column), a vertical tab
+/// turns the text, and drawn spaces alternate with inferred ones, so the fuzzer reaches the
+/// column cuts, the flows, the jumps between them and the parts of the page beyond the crop box.
+enum FuzzLayout {
+    static func page(_ scalars: [Unicode.Scalar]) -> PageText {
+        var glyphs: [Glyph] = []
+        var x = 36.0, base = 80.0, rotation = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\n": x = 36; base += 14; continue
+            case "\t": x += 60; continue
+            case "\u{0C}": x += 250; base = 80; continue
+            case "\u{0B}": rotation = (rotation + 1) % 4; continue
+            case " " where index % 2 == 1: x += 3; continue  // a gap instead of a drawn space
+            default: break
+            }
+            let box = Box(x: x, y: base - 9, width: 6, height: 11)
+            glyphs.append(Glyph(scalar: scalar, box: box, base: rotation % 2 == 0 ? base : x, fontSize: 11, rotation: rotation, renderMode: 0, red: 0, green: 0, blue: 0))
+            x += 6
+            if x > 700 { x = -40 }  // beyond the right edge, then from beyond the left one
+        }
+        return GlyphLayout.pageText(glyphs, info: PageInfo(pageNumber: 2, width: 612, height: 792, rotation: 0))
     }
 }

@@ -27,6 +27,13 @@ void tagscan_messages_begin(int keep_lines, int max_line_length);
 long long tagscan_messages_end(char **lines);
 /// Messages that arrived while nothing was capturing (dropped, never printed).
 long long tagscan_messages_dropped(void);
+/// Starts watching, on the calling thread only, for messages that mean the page being drawn was
+/// cut short (an allocation that failed, a stream decoder that gave up). Works whether or not a
+/// capture is open.
+void tagscan_page_watch_begin(void);
+/// Stops the calling thread's watch. Returns how many such messages arrived since
+/// tagscan_page_watch_begin and sets `*first` to the first one (free with free(); NULL when none).
+long long tagscan_page_watch_end(char **first);
 
 // MARK: Probes
 

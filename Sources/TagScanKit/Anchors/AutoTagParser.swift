@@ -80,6 +80,40 @@ public enum AutoTagParser {
         return .success(AutoTag(role: role, number: number, type: type, radioGroup: radioGroup, optional: flag == "O", metadata: metadata))
     }
 
+    /// The auto-tag `body` (text between the pipes) most likely meant, as `|…|`, when one is
+    /// likely: the code in upper case, with the missing R, or the one valid code a single
+    /// character away. Nil when no correction or more than one fits equally well.
+    public static func suggestion(for body: String) -> String? {
+        let split = body.firstIndex(of: "{") ?? body.endIndex
+        let code = String(body[..<split]), metadata = String(body[split...])
+        func valid(_ candidate: String) -> Bool { (try? parse(candidate + metadata).get()) != nil }
+        for candidate in [code.uppercased(), code + "R", code.uppercased() + "R"] where candidate != code && valid(candidate) {
+            return "|" + candidate + metadata + "|"
+        }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let characters = Array(code.uppercased())
+        var found = Set<String>()
+        for position in 0...characters.count {
+            if position < characters.count {
+                var deleted = characters
+                deleted.remove(at: position)
+                if valid(String(deleted)) { found.insert(String(deleted)) }
+            }
+            for letter in alphabet {
+                var inserted = characters
+                inserted.insert(letter, at: position)
+                if valid(String(inserted)) { found.insert(String(inserted)) }
+                if position < characters.count, characters[position] != letter {
+                    var replaced = characters
+                    replaced[position] = letter
+                    if valid(String(replaced)) { found.insert(String(replaced)) }
+                }
+            }
+            if found.count > 1 { return nil }
+        }
+        return found.first.map { "|" + $0 + metadata + "|" }
+    }
+
     private static func parseMetadata(_ json: String) -> Result<AutoTag.Metadata, Failure> {
         func fail(_ message: String) -> Result<AutoTag.Metadata, Failure> { .failure(Failure(description: message)) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {

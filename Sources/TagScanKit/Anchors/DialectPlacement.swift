@@ -51,19 +51,19 @@ struct DialectPlacement {
             if rule.occurrence == .all || chosen.isEmpty {
                 for (page, found) in wrappedByRule[ruleIndex] ?? [] {
                     output.diagnostics.append(
-                        Diagnostic(
-                            rule: "anchor-wraps-line", severity: .warning, pageNumber: page.pageNumber,
-                            message: "\(found.text) (custom anchor rule '\(rule.displayName)') is broken across two lines, so no field was placed there",
-                            anchor: found.text))
+                        DiagnosticCatalog.anchorWrapsLine.diagnostic(
+                            page: page.pageNumber,
+                            "\(found.text) (custom anchor rule '\(rule.displayName)') is broken across two lines, so no field was placed there",
+                            anchor: found.text, box: found.box.rounded))
                 }
             }
             if chosen.isEmpty {
                 if !rule.ignoreIfMissing {
                     let found = matches.isEmpty ? "matches nothing in this document" : "asks for match \(rule.occurrence) but the document has \(matches.count)"
                     output.diagnostics.append(
-                        Diagnostic(
-                            rule: "anchor-not-found", severity: .error, pageNumber: nil,
-                            message: "custom anchor rule '\(rule.displayName)' \(found), so no \(rule.type.rawValue) was placed for \(rule.role) (set ignore_if_missing to allow this)",
+                        DiagnosticCatalog.anchorNotFound.diagnostic(
+                            page: nil,
+                            "custom anchor rule '\(rule.displayName)' \(found), so no \(rule.type.rawValue) was placed for \(rule.role) (set ignore_if_missing to allow this)",
                             anchor: rule.anchor))
                 }
                 continue
@@ -110,8 +110,12 @@ struct DialectPlacement {
         var anchor = Anchor(
             text: found.text, dialect: found.dialect, pageNumber: page.pageNumber, box: found.box.rounded,
             fontSize: found.fontSize, color: found.color, renderMode: found.renderMode)
-        func report(_ rule: String, _ severity: Severity, _ message: String) {
-            output.diagnostics.append(Diagnostic(rule: rule, severity: severity, pageNumber: page.pageNumber, message: message, anchor: found.text))
+        // Unless the run converts this vendor's tags, they place nothing: a problem with one is
+        // worth a warning, not the error it is when a field depends on it.
+        func report(_ entry: RuleDescription, _ message: String, atMostWarning: Bool = false) {
+            var diagnostic = entry.diagnostic(page: page.pageNumber, message, anchor: found.text, box: found.box.rounded)
+            if atMostWarning, diagnostic.severity > .warning { diagnostic.severity = .warning }
+            output.diagnostics.append(diagnostic)
         }
 
         let foreign: ForeignTag
@@ -119,8 +123,8 @@ struct DialectPlacement {
         case .failure(let failure):
             output.anchors.append(anchor)
             report(
-                "foreign-tag-malformed", translating ? .error : .warning,
-                "\(found.text) looks like \(Self.article(vendor)) \(vendor) tag but is not a valid one: \(failure.description)")
+                DiagnosticCatalog.foreignTagMalformed,
+                "\(found.text) looks like \(Self.article(vendor)) \(vendor) tag but is not a valid one: \(failure.description)", atMostWarning: !translating)
             return
         case .success(let tag):
             foreign = tag
@@ -133,8 +137,8 @@ struct DialectPlacement {
         if wrapped {
             output.anchors.append(anchor)
             report(
-                "anchor-wraps-line", translating ? .error : .warning,
-                "\(found.text) (\(vendor)) is broken across two lines, so \(vendor) would not read it and no field was placed; keep it on one line")
+                DiagnosticCatalog.anchorWrapsLine,
+                "\(found.text) (\(vendor)) is broken across two lines, so \(vendor) would not read it and no field was placed; keep it on one line", atMostWarning: !translating)
             return
         }
         guard translating else {
@@ -146,15 +150,15 @@ struct DialectPlacement {
                 outcome = "it has no Yoti equivalent (\(foreign.notes.first?.message ?? "no field type maps to it")); remove it"
             }
             report(
-                "foreign-tag", .warning,
+                DiagnosticCatalog.foreignTag,
                 "\(found.text) is \(Self.article(vendor)) \(vendor) tag: Yoti ignores it and it stays in the document as text; \(outcome)")
             return
         }
 
         for note in foreign.notes {
             switch note.kind {
-            case .unsupportedType: report("foreign-tag-unsupported", .warning, "\(found.text): \(note.message)")
-            case .droppedAttribute: report("foreign-tag-dropped", .info, "\(found.text): \(note.message)")
+            case .unsupportedType: report(DiagnosticCatalog.foreignTagUnsupported, "\(found.text): \(note.message)")
+            case .droppedAttribute: report(DiagnosticCatalog.foreignTagDropped, "\(found.text): \(note.message)")
             }
         }
         guard let type = foreign.type, role != nil else {
@@ -191,9 +195,9 @@ struct DialectPlacement {
     private func optional(_ optional: Bool, _ type: TagType, _ text: String, _ page: PageInfo, _ output: inout Output) -> Bool {
         guard optional, type == .dateSignedField, options.dateSignedRequired else { return optional }
         output.diagnostics.append(
-            Diagnostic(
-                rule: "date-required", severity: .info, pageNumber: page.pageNumber,
-                message: "\(text) asks for an optional date_signed_field; Yoti requires date_signed_field tags, so it was made required",
+            DiagnosticCatalog.dateRequired.diagnostic(
+                page: page.pageNumber,
+                "\(text) asks for an optional date_signed_field; Yoti requires date_signed_field tags, so it was made required",
                 anchor: text))
         return false
     }

@@ -20,6 +20,11 @@ extension PageScan {
         let custom = Self.keptForOccurrence(CustomAnchorFinder.find(rules: customRules, in: text, page: page), customRules)
         var claimed = Set<Int>()
         for match in custom {
+            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, Self.union(match.glyphs, page), page) {
+                diagnostics.append(outside)
+                claimed.formUnion(match.glyphs)
+                continue
+            }
             anchors.append(
                 found(match.text, .custom, DialectHit(kind: .custom(ruleIndex: match.ruleIndex), order: match.order, wrapped: match.wrapped), match.glyphs, page))
             claimed.formUnion(match.glyphs)
@@ -27,6 +32,10 @@ extension PageScan {
         for match in ForeignTagFinder.find(in: text, page: page) {
             // A rule written for the vendor's own syntax (anchor "\s1\") wins over the vendor reading.
             if match.glyphs.contains(where: claimed.contains) { continue }
+            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, Self.union(match.glyphs, page), page) {
+                diagnostics.append(outside)
+                continue
+            }
             anchors.append(
                 found(match.text, match.dialect, DialectHit(kind: .foreign(match.result), order: match.order, wrapped: match.wrapped), match.glyphs, page))
         }

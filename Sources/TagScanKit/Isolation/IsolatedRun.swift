@@ -110,6 +110,10 @@ final class IsolatedRun: BlockingRun {
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
                     var result = response.result
                     if let diagnostic = Self.stderrDiagnostic(current.stderr) { result.diagnostics.append(diagnostic) }
+                    // An allocation that failed and was survived leaves a page short of content.
+                    if result.status == .ok, current.stderr.reportsOutOfMemory, !result.diagnostics.contains(where: { $0.rule == PageDrawWatch.rule }) {
+                        result.diagnostics.append(PageDrawWatch.outOfMemory(current.stderr.lines))
+                    }
                     // A worker with nothing left to take is stopped before its result is passed
                     // on, so the caller's reporting (JSON of a long document) never adds to a
                     // finished worker's peak memory.
@@ -173,9 +177,9 @@ final class IsolatedRun: BlockingRun {
     static func stderrDiagnostic(_ stderr: BoundedLines) -> Diagnostic? {
         guard stderr.count > 0 else { return nil }
         let shown = stderr.lines.count < stderr.count ? " (the first \(stderr.lines.count) shown)" : ""
-        return Diagnostic(
-            rule: "worker-stderr", severity: .info, pageNumber: nil,
-            message: "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
+        return DiagnosticCatalog.workerStderr.diagnostic(
+            page: nil,
+            "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
     }
 
     static func signalName(_ signal: Int32) -> String {

@@ -1,6 +1,7 @@
 /// The registry of lint rules, sorted by id. Ids are unique and stable.
 public enum LintRules {
     public static let all: [any LintRule.Type] = [
+        AnchorOutsidePageRule.self,
         AnchorSpansPagesRule.self,
         AnchorWrapsLineRule.self,
         CurlyQuotesRule.self,
@@ -16,9 +17,11 @@ public enum LintRules {
         MetadataNotAllowedRule.self,
         MissingHeaderRule.self,
         OptionalDateSignedRule.self,
+        PageIncompleteRule.self,
         RadioGroupMixedRequiredRule.self,
         RadioGroupTooSmallRule.self,
         RecipientGapRule.self,
+        SpacedAnchorRule.self,
         TagClampedRule.self,
         TagNameTooLongRule.self,
         TagsOverlapRule.self,
@@ -39,9 +42,9 @@ public enum LintRules {
         all.first { $0.description.id == id }
     }
 
-    /// The ids in `ids` that name no rule, sorted.
+    /// The ids in `ids` that name no diagnostic of the catalog (every rule's id is one), sorted.
     public static func unknown(_ ids: some Sequence<String>) -> [String] {
-        let known = Set(self.ids)
+        let known = Set(DiagnosticCatalog.all.map(\.id))
         return Set(ids).subtracting(known).sorted()
     }
 }

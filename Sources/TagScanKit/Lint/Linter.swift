@@ -37,17 +37,19 @@ public struct Linter: Sendable {
 
     /// Groups command-line paths into envelopes: with `foldersAsEnvelopes`, each folder given is one
     /// envelope of its `*.pdf` files (recursively, sorted); every other document is an envelope of
-    /// its own. Empty folders give no envelope.
+    /// its own. A folder without a PDF is a document of its own that fails with `not-found`.
     public static func envelopes(paths: [String], foldersAsEnvelopes: Bool) -> [EnvelopeSources] {
+        envelopes(PathExpansion(paths), foldersAsEnvelopes: foldersAsEnvelopes)
+    }
+
+    /// ``envelopes(paths:foldersAsEnvelopes:)`` for paths already expanded.
+    public static func envelopes(_ expansion: PathExpansion, foldersAsEnvelopes: Bool) -> [EnvelopeSources] {
         var out: [EnvelopeSources] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            let isFolder = path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            let sources = DocumentSource.expanding([path])
-            if foldersAsEnvelopes && isFolder {
-                if !sources.isEmpty { out.append(EnvelopeSources(path: path, sources: sources)) }
+        for entry in expansion.entries {
+            if foldersAsEnvelopes && entry.isFolder {
+                if !entry.sources.isEmpty { out.append(EnvelopeSources(path: entry.argument, sources: entry.sources)) }
             } else {
-                out += sources.map { EnvelopeSources(path: $0.displayPath, sources: [$0]) }
+                out += entry.sources.map { EnvelopeSources(path: $0.displayPath, sources: [$0]) }
             }
         }
         return out
@@ -59,9 +61,11 @@ public struct Linter: Sendable {
     }
 
     /// Scans, renders and lints envelopes of documents.
-    public func lint(_ envelopes: [EnvelopeSources]) async throws -> LintReport {
+    /// `onScanned` is called in input order as each document's scan is done (before the rules
+    /// run), for progress reporting.
+    public func lint(_ envelopes: [EnvelopeSources], onScanned: (@Sendable (Int, DocumentResult) -> Void)? = nil) async throws -> LintReport {
         let sources = envelopes.flatMap(\.sources)
-        let scanned = try await Scanner(options: options.scan).scan(sources).documents
+        let scanned = try await Scanner(options: options.scan).scan(sources, onDocument: onScanned).documents
         let ink = await renderInk(sources: sources, results: scanned)
         var next = 0
         var lintEnvelopes: [LintEnvelope] = []
@@ -115,10 +119,15 @@ public struct Linter: Sendable {
             return description
         }
         descriptions += unclaimed.values.map { diagnostic in
-            RuleDescription(
-                id: diagnostic.rule, severity: options.severityOverrides[diagnostic.rule] ?? diagnostic.severity,
-                summary: "Reported by the scanner.", details: "A diagnostic the scanner reports and no lint rule describes.",
-                reportedByScanner: true, triggeringFixture: "", cleanFixture: "")
+            // Every id the scanner reports has a catalog entry; one that does not (a caller's own
+            // diagnostic) is described as what it is.
+            var description =
+                DiagnosticCatalog.entry(id: diagnostic.rule)
+                ?? RuleDescription(
+                    id: diagnostic.rule, severity: diagnostic.severity, summary: "Reported by the scanner.",
+                    details: "A diagnostic with no entry in tagscan's catalog.", reportedByScanner: true, triggeringFixture: "", cleanFixture: "")
+            if let severity = options.severityOverrides[diagnostic.rule] { description.severity = severity }
+            return description
         }
         return LintReport(documents: documents, rules: descriptions.sorted { $0.id < $1.id })
     }

@@ -22,4 +22,10 @@ public struct DocumentError: Error, Sendable, Codable, Hashable, CustomStringCon
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
+
+    /// The message for a line that already starts with `path`: most messages begin with the path
+    /// so that they stand alone in JSON, and a reporter that names the path should not repeat it.
+    public func message(withoutPath path: String) -> String {
+        message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+    }
 }

@@ -8,7 +8,7 @@ internal import CPopplerCore
 /// glyphs drawn, none mapped, means unreadable.
 enum HostileTextCheck {
     /// The rule id of a page's `unreadable` diagnostic (the lint rule of the same name reports it).
-    static let rule = "unreadable"
+    static let rule = DiagnosticCatalog.unreadable.id
 
     /// `result` with its empty pages checked: each page that draws glyphs without characters gets
     /// an `unreadable` error diagnostic; when no page of the document yields any text, the whole
@@ -60,9 +60,9 @@ enum HostileTextCheck {
         for index in unreadable {
             let page = emptyPages[index]
             checked.diagnostics.append(
-                Diagnostic(
-                    rule: rule, severity: .error, pageNumber: page,
-                    message: "page \(page) draws \(drawn[index]) glyphs but none maps to a character (a font without a usable ToUnicode map?), so its anchors cannot be found"))
+                DiagnosticCatalog.unreadable.diagnostic(
+                    page: page,
+                    "page \(page) draws \(drawn[index]) glyphs but none maps to a character (a font without a usable ToUnicode map?), so its anchors cannot be found"))
         }
         checked.diagnostics = checked.diagnostics.enumerated()
             .sorted { ($0.element.pageNumber ?? 0, $0.offset) < ($1.element.pageNumber ?? 0, $1.offset) }.map(\.element)

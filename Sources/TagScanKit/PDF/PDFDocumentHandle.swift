@@ -60,29 +60,51 @@ final class PDFDocumentHandle {
         }
     }
 
-    /// Rejects what is plainly not a PDF before poppler sees it, so the error says so.
+    /// Rejects what is plainly not a PDF before poppler sees it, so the error says so, and says
+    /// what the file is when it is a common document or image format.
     static func checkHeader(_ source: DocumentSource) throws(DocumentError) {
         let head: Data
+        var tail = Data()
         switch source {
         case .file(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw DocumentError(.notFound, "\(path): no such file")
             }
-            if isDirectory.boolValue { throw DocumentError(.notAPDF, "\(path): is a folder") }
+            // PathExpansion lists a folder as a document only when nothing under it is a PDF.
+            if isDirectory.boolValue {
+                if let empty = PathExpansion.emptyFolderMessage(path) { throw DocumentError(.notFound, empty) }
+                throw DocumentError(.notAPDF, "\(path): is a folder")
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw DocumentError(.notFound, "\(path): cannot be read (permission denied?)")
             }
             defer { try? handle.close() }
-            head = (try? handle.read(upToCount: 1024)) ?? Data()
+            var bytes = (try? handle.read(upToCount: 1024)) ?? Data()
+            // Only a file that is not a PDF is read further, to tell what it is.
+            if bytes.count == 1024, bytes.range(of: Data("%PDF-".utf8)) == nil {
+                bytes += (try? handle.read(upToCount: sniffLength - 1024)) ?? Data()
+                if bytes.count == sniffLength, let end = try? handle.seekToEnd(), end > UInt64(2 * sniffLength) {
+                    try? handle.seek(toOffset: end - UInt64(sniffLength))
+                    tail = (try? handle.read(upToCount: sniffLength)) ?? Data()
+                }
+            }
+            head = bytes
         case .data(let data, _):
-            head = data.prefix(1024)
+            head = data.prefix(sniffLength)
+            tail = data.count > 2 * sniffLength ? data.suffix(sniffLength) : Data()
         }
         if head.isEmpty { throw DocumentError(.notAPDF, "\(source.displayPath): the file is empty") }
-        if head.range(of: Data("%PDF-".utf8)) == nil {
+        if head.prefix(1024).range(of: Data("%PDF-".utf8)) == nil {
+            if let format = ForeignFormat.recognise(head: head, tail: tail) {
+                throw DocumentError(.notAPDF, "\(source.displayPath): \(format.advice)")
+            }
             throw DocumentError(.notAPDF, "\(source.displayPath): no %PDF- header in the first 1024 bytes")
         }
     }
+
+    /// Bytes read from each end of a file that is not a PDF, to tell what it is.
+    private static let sniffLength = 65536
 
     /// Each page's `/Rotate`, read through poppler's core API, which poppler-glib does not expose,
     /// and, from the same open, the document's encryption (for ``PasswordAttempts``). Nil
@@ -167,7 +189,15 @@ final class PDFDocumentHandle {
             }
         }
         info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
-        return PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
+        var pageText = PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
+        // poppler's text output writes a space for every word break, drawn or not.
+        pageText.distinguishesSpaces = false
+        // It writes each block of text (a column, a table cell, a paragraph set apart) as lines
+        // followed by an empty line: the first break of such a pair ends a flow of text.
+        for offset in scalars.indices.dropLast() where scalars[offset] == "\n" && scalars[offset + 1] == "\n" {
+            if pageText.flowBreaks.last != offset - 1 { pageText.flowBreaks.append(offset) }
+        }
+        return pageText
     }
 
     /// Without poppler's core API only a quarter turn shows, as swapped sides of the crop box.

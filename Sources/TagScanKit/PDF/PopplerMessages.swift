@@ -20,14 +20,14 @@ enum PopplerMessages {
             guard count > 0 else { return nil }
             let shown = lines.count < count ? " (the first \(lines.count) shown)" : ""
             let noun = count == 1 ? "message" : "messages"
-            return Diagnostic(
-                rule: PopplerMessages.rule, severity: .info, pageNumber: nil,
-                message: "poppler reported \(count) \(noun)\(shown): " + lines.joined(separator: "; "))
+            return DiagnosticCatalog.popplerMessages.diagnostic(
+                page: nil,
+                "poppler reported \(count) \(noun)\(shown): " + lines.joined(separator: "; "))
         }
     }
 
     /// The rule id of the diagnostic that carries poppler's messages.
-    static let rule = "poppler-messages"
+    static let rule = DiagnosticCatalog.popplerMessages.id
 
     private static let installed: Void = {
         PopplerWarmUp.ensure()  // poppler-glib sets its own callback when it builds GlobalParams

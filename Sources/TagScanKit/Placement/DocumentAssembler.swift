@@ -17,17 +17,19 @@ struct DocumentAssembler {
             if let tail = page.openTail {
                 let next = index + 1 < pages.count ? pages[index + 1].head : nil
                 if let next, AutoTagParser.looksLikeAutoTag(Substring(tail + next)) || AutoTagParser.looksLikeAutoTag(Substring(tail)) {
-                    let text = "|\(tail + next)|"
+                    // A page break inside a metadata string stands where the author typed a space.
+                    let inString = tail.unicodeScalars.filter { $0 == "\"" }.count % 2 == 1
+                    let text = "|\(tail)\(inString ? " " : "")\(next)|"
                     diagnostics.append(
-                        Diagnostic(
-                            rule: "anchor-spans-pages", severity: .error, pageNumber: page.info.pageNumber,
-                            message: "\(text) starts on page \(page.info.pageNumber) and ends on page \(page.info.pageNumber + 1), so Yoti will not find it; keep it on one page",
+                        DiagnosticCatalog.anchorSpansPages.diagnostic(
+                            page: page.info.pageNumber,
+                            "\(text) starts on page \(page.info.pageNumber) and ends on page \(page.info.pageNumber + 1), so Yoti will not find it; keep it on one page",
                             anchor: text))
                 } else if AutoTagParser.looksLikeAutoTag(Substring(tail)) {
+                    let quote = page.openTailQuote ?? "|\(tail)"
                     diagnostics.append(
-                        Diagnostic(
-                            rule: "malformed-anchor", severity: .error, pageNumber: page.info.pageNumber,
-                            message: "|\(tail) has no closing pipe before the end of page \(page.info.pageNumber)", anchor: "|\(tail)"))
+                        DiagnosticCatalog.malformedAnchor.diagnostic(
+                            page: page.info.pageNumber, "\(quote) has no closing pipe before the end of page \(page.info.pageNumber)", anchor: quote))
                 }
             }
             for found in page.anchors {

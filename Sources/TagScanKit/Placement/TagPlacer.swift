@@ -25,9 +25,9 @@ public struct TagPlacer: Sendable {
             let clamped = min(max(value, 0), Self.maximumCoordinate)
             if clamped != value {
                 diagnostics.append(
-                    Diagnostic(
-                        rule: "tag-clamped", severity: .warning, pageNumber: page.pageNumber,
-                        message: "\(anchor) sits at \(axis) = \(value) of the page; the field was moved to \(clamped), inside Yoti's 0…0.949",
+                    DiagnosticCatalog.tagClamped.diagnostic(
+                        page: page.pageNumber,
+                        "\(anchor) sits at \(axis) = \(value) of the page; the field was moved to \(clamped), inside Yoti's 0…0.949",
                         anchor: anchor))
             }
             return clamped
@@ -41,9 +41,9 @@ public struct TagPlacer: Sendable {
                 // Largest 4-decimal width that keeps x + width < 1.
                 w = ((1 - x) * 10_000 - 1).rounded(.down) / 10_000
                 diagnostics.append(
-                    Diagnostic(
-                        rule: "tag-clamped", severity: .warning, pageNumber: page.pageNumber,
-                        message: "\(anchor) text field at x = \(x) cannot be \(textFieldWidth) wide (x + width must stay below 1); width set to \(w)",
+                    DiagnosticCatalog.tagClamped.diagnostic(
+                        page: page.pageNumber,
+                        "\(anchor) text field at x = \(x) cannot be \(textFieldWidth) wide (x + width must stay below 1); width set to \(w)",
                         anchor: anchor))
             }
             width = w

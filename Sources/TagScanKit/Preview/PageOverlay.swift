@@ -44,8 +44,10 @@ extension PageOverlay {
     /// The overlay for page `pageNumber` of `result`: every anchor outlined, every field drawn in
     /// its recipient's colour and labelled with role and type, and every warning or error in
     /// `diagnostics` (the scan's own such as `tag-clamped`, the linter's such as `tags-overlap`)
-    /// marked in red with its rule id on the anchor it names; what names no anchor on the page
-    /// goes to the legend's notes. Nil when the result does not describe the page.
+    /// marked in red with its rule id on the anchor it names. Text that is almost an anchor (a
+    /// tag without its closing pipe, one cut by the page edge) is outlined in red at its own box
+    /// with its rule id; every problem that names no placed anchor also goes to the legend's
+    /// notes with its message. Nil when the result does not describe the page.
     init?(result: DocumentResult, pageNumber: Int, diagnostics: [Diagnostic], options: PreviewOptions) {
         guard let page = result.pages.first(where: { $0.pageNumber == pageNumber }) else { return nil }
         let palette = options.palette ?? RecipientPalette(results: [result])
@@ -55,6 +57,7 @@ extension PageOverlay {
         // Problems per anchor, in the order the diagnostics came.
         var rules = [[String]](repeating: [], count: anchors.count)
         var notes: [Legend.Entry] = []
+        var nearMisses: [(box: Box, rule: String)] = []
         var seen = Set<Diagnostic>()
         for diagnostic in diagnostics where seen.insert(diagnostic).inserted {
             let onThisPage = diagnostic.pageNumber == pageNumber || (diagnostic.pageNumber == nil && pageNumber == 1)
@@ -63,6 +66,9 @@ extension PageOverlay {
             if diagnostic.severity >= .warning, !matching.isEmpty {
                 for index in matching where !rules[index].contains(diagnostic.rule) { rules[index].append(diagnostic.rule) }
             } else {
+                if diagnostic.severity >= .warning, let box = diagnostic.box, diagnostic.pageNumber == pageNumber {
+                    nearMisses.append((box, diagnostic.rule))
+                }
                 notes.append(
                     Legend.Entry(
                         text: "\(diagnostic.severity.rawValue) [\(diagnostic.rule)] \(diagnostic.message)",
@@ -97,6 +103,14 @@ extension PageOverlay {
                 let above = marked.y - gap - Self.labelHeight, below = marked.maxY + gap
                 labels.append(.label(parts, x: marked.x - gap, y: above >= 0 ? above : below, alternateY: above >= 0 ? below : nil))
             }
+        }
+
+        for miss in nearMisses {
+            problems.append(.problem(miss.box))
+            let gap = Self.problemLineWidth * 1.5
+            let above = miss.box.y - gap - Self.labelHeight, below = miss.box.maxY + gap
+            let part = LabelPart(text: miss.rule, foreground: RecipientPalette.problem.contrastingText, background: RecipientPalette.problem)
+            labels.append(.label([part], x: miss.box.x - gap, y: above >= 0 ? above : below, alternateY: above >= 0 ? below : nil))
         }
 
         marks = options.drawsOverlays ? fills + outlines + problems + labels : []

@@ -4,7 +4,7 @@ public enum TextReporter {
     public static func document(_ document: DocumentResult) -> String {
         var out = ""
         guard document.status == .ok else {
-            out += "\(document.path): error: \(document.error?.message ?? "unknown error") [\(document.error?.code.rawValue ?? "error")]\n"
+            out += "\(document.path): error: \(document.error?.message(withoutPath: document.path) ?? "unknown error") [\(document.error?.code.rawValue ?? "error")]\n"
             return out
         }
         let tagCount = document.recipients.reduce(0) { $0 + $1.tags.count }

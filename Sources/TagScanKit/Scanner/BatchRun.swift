@@ -158,8 +158,12 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
         for page in pages {
             if isCancelled { return }
             let rules = options.customRules
-            let text = document?.pageText(at: page, wantsStyles: { PageScan.wantsStyles($0, customRules: rules) })
-            scans.append((page, text.map { PageScan($0, customRules: rules) } ?? PageScan(missingPage: page + 1)))
+            let (text, cutShort) = PageDrawWatch.watching(page: page + 1) {
+                document?.pageText(at: page, wantsStyles: { PageScan.wantsStyles($0, customRules: rules) })
+            }
+            var scan = text.map { PageScan($0, customRules: rules) } ?? PageScan(missingPage: page + 1)
+            if let cutShort { scan.diagnostics.append(cutShort) }
+            scans.append((page, scan))
         }
         let finished: (pages: [PageScan], hasJavaScript: Bool)? = withState { s in
             for (page, scan) in scans { s.documents[index].scans[page] = scan }

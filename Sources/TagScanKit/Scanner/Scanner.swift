@@ -47,7 +47,9 @@ public struct Scanner: Sendable {
         return ScanReport(documents: results.compactMap { $0 })
     }
 
-    /// Scans files and folders (recursively, `*.pdf`, sorted); `-` reads a PDF from stdin.
+    /// Scans files and folders (recursively, `*.pdf`, sorted; symlinks followed, each real file
+    /// once; a folder with no PDF under it gives a `not-found` result); `-` reads a PDF from
+    /// stdin. ``PathExpansion`` also tells what was skipped.
     public func scan(paths: [String], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil) async throws -> ScanReport {
         try await scan(DocumentSource.expanding(paths), onDocument: onDocument)
     }

@@ -1,19 +1,58 @@
 /// Turns glyphs in drawing order into reading-order text with one box per scalar, from geometry
-/// alone: glyphs on one baseline (same direction) form a line, ordered along the text
-/// direction; a gap wider than a tenth of the font size becomes a space and each line ends with
-/// a line break, as poppler's text output writes them. No words, blocks or columns are built:
-/// anchor finding needs only lines, which is what makes this path fast.
+/// alone.
+///
+/// Glyphs on one baseline (same direction) form a line, ordered along the text direction; a gap
+/// wider than a tenth of the font size becomes a space, as poppler's text output writes them.
+/// A gap far wider than a word space (a table cell or column boundary) splits a line into
+/// segments, and segments are chained into flows: a segment continues in the segment of a
+/// following line that lies under it and under nothing else of its line. Each flow is written
+/// whole, line after line, and the break that ends a flow is recorded, so text in the next
+/// table cell never reads as the continuation of a wrapped cell. No words or blocks are built:
+/// anchor finding needs only lines and columns, which is what keeps this path fast.
 enum GlyphLayout {
     /// Gap, in font sizes, past which two glyphs are separate words (poppler's minWordBreakSpace).
     static let wordBreak = 0.1
     /// Two glyphs of one character closer than this (in font sizes) are one glyph drawn twice,
     /// as fake bold does.
     static let duplicateDistance = 0.15
+    /// Gaps, in font sizes, that separate columns or table cells rather than words. A producer that
+    /// draws its spaces leaves no gap between words, so an empty stretch of more than
+    /// `columnGapAfterGlyph` on a line that draws spaces is cell padding; where spaces are not
+    /// drawn (pdfTeX) or the gap follows a space (justified text stretches it), a word gap can be
+    /// wider, up to about an em, so only `columnGap` counts.
+    static let columnGapAfterGlyph = 0.6
+    static let columnGap = 1.0
+    /// How far below a segment, in its font sizes, the next line of its column may lie.
+    static let flowLineSpacing = 3.0
 
     private struct Line {
         var rotation: Int
         var base: Double
         var glyphs: [Int]
+    }
+
+    /// A run of a line between column gaps: `range` indexes the line's ordered glyphs.
+    private struct Segment {
+        var line: Int
+        var range: Range<Int>
+        /// Extent along the text direction (reading-order coordinates, see `start`).
+        var from: Double
+        var to: Double
+        var fontSize: Double
+        var next: Int?
+        var hasPrevious = false
+        /// A segment alone in its column (nothing above or below continues it) after another on
+        /// its line: a field after a tab, a one-line cell. It is written on its line, after the
+        /// segment before it, and its line break leads to that segment's next line, where a
+        /// wrapped field continues.
+        var isRowMate = false
+        /// Where the text of this segment goes on when it wraps: its next segment in the column,
+        /// or for the last segment of a line with none, the next line's first segment when that
+        /// starts further left (a form's field after a tab wraps to the margin).
+        var continuation: Int?
+        /// Offsets of its first and last visible scalar, once written.
+        var firstOffset = -1
+        var lastOffset = -1
     }
 
     static func pageText(_ glyphs: [Glyph], info: PageInfo) -> PageText {
@@ -58,14 +97,15 @@ enum GlyphLayout {
             }
         }
 
-        var text = PageText(info: info, scalars: [], boxes: [], styles: [])
-        text.scalars.reserveCapacity(glyphs.count + lines.count * 8)
-        text.boxes.reserveCapacity(glyphs.count + lines.count * 8)
-        var glyphCount = 0
-        for (lineNumber, line) in lines.enumerated() {
+        // Each line in reading order, cut into segments at column gaps.
+        var segments: [Segment] = []
+        var lineSegments: [Range<Int>] = []
+        lineSegments.reserveCapacity(lines.count)
+        for lineNumber in lines.indices {
+            let rotation = lines[lineNumber].rotation
             let precedes = { (a: Int, b: Int) -> Bool in
                 let ga = glyphs[a].box, gb = glyphs[b].box
-                switch line.rotation {
+                switch rotation {
                 case 0: return ga.x < gb.x || (ga.x == gb.x && a < b)
                 case 1: return ga.y < gb.y || (ga.y == gb.y && a < b)
                 case 2: return ga.maxX > gb.maxX || (ga.maxX == gb.maxX && a < b)
@@ -73,41 +113,106 @@ enum GlyphLayout {
                 }
             }
             // Most lines are drawn in reading order already; checking is cheaper than sorting.
-            let inOrder = line.glyphs.indices.dropFirst().allSatisfy { precedes(line.glyphs[$0 - 1], line.glyphs[$0]) }
-            let ordered = inOrder ? line.glyphs : line.glyphs.sorted(by: precedes)
+            let line = lines[lineNumber].glyphs
+            if !line.indices.dropFirst().allSatisfy({ precedes(line[$0 - 1], line[$0]) }) {
+                lines[lineNumber].glyphs.sort(by: precedes)
+            }
+            let first = segments.count
+            cut(lines[lineNumber].glyphs, line: lineNumber, rotation: rotation, glyphs: glyphs, into: &segments)
+            lineSegments.append(first..<segments.count)
+        }
+        link(&segments, lines: lines, lineSegments: lineSegments)
+        for (lineNumber, range) in lineSegments.enumerated() {
+            for s in range.dropFirst() where !segments[s].hasPrevious && segments[s].next == nil { segments[s].isRowMate = true }
+            for s in range { segments[s].continuation = segments[s].next }
+            guard let last = range.last, segments[last].next == nil else { continue }
+            let next = lineNumber + 1
+            if next < lines.count, lines[next].rotation == lines[lineNumber].rotation,
+                abs(lines[next].base - lines[lineNumber].base) <= flowLineSpacing * segments[last].fontSize,
+                let first = lineSegments[next].first, segments[first].from < segments[last].from
+            {
+                segments[last].continuation = first
+            }
+        }
+
+        var text = PageText(info: info, scalars: [], boxes: [], styles: [])
+        text.scalars.reserveCapacity(glyphs.count + lines.count * 8)
+        text.boxes.reserveCapacity(glyphs.count + lines.count * 8)
+        var glyphCount = 0, outsideCount = 0
+        var lastGlyph: Glyph?
+        func emit(_ index: Int) {
+            let segment = segments[index]
+            let rotation = lines[segment.line].rotation
             var previous: Glyph?
-            for i in ordered {
+            for i in lines[segment.line].glyphs[segment.range] {
                 let glyph = glyphs[i]
                 let isSpace = isWhitespace(glyph.scalar)
                 if let last = previous {
-                    let gap = distance(from: last.box, to: glyph.box, rotation: line.rotation)
-                    if glyph.scalar == last.scalar, abs(start(glyph.box, line.rotation) - start(last.box, line.rotation)) < duplicateDistance * glyph.fontSize {
+                    let gap = distance(from: last.box, to: glyph.box, rotation: rotation)
+                    if glyph.scalar == last.scalar, abs(start(glyph.box, rotation) - start(last.box, rotation)) < duplicateDistance * glyph.fontSize {
                         continue
                     }
                     let lastIsSpace = text.scalars.last.map(isWhitespace) ?? true
                     if isSpace {
                         if lastIsSpace { continue }
                     } else if !lastIsSpace, gap > wordBreak * max(glyph.fontSize, last.fontSize) {
-                        append(" ", box: spaceBox(from: last.box, to: glyph.box, rotation: line.rotation), glyph: last, to: &text)
+                        text.inferredSpaces.append(text.scalars.count)
+                        append(" ", box: spaceBox(from: last.box, to: glyph.box, rotation: rotation), glyph: last, to: &text)
                     }
                 } else if isSpace {
                     continue
                 }
+                if !isSpace {
+                    if isOutside(glyph, info) {
+                        text.outsideVisiblePage.append(text.scalars.count)
+                        outsideCount += 1
+                    } else {
+                        glyphCount += 1
+                    }
+                }
+                if !isSpace {
+                    if segments[index].firstOffset < 0 { segments[index].firstOffset = text.scalars.count }
+                    segments[index].lastOffset = text.scalars.count
+                }
                 append(isSpace ? " " : glyph.scalar, box: glyph.box, glyph: glyph, to: &text)
-                if !isSpace { glyphCount += 1 }
                 previous = glyph
             }
-            if lineNumber < lines.count - 1, let last = previous {
-                if text.scalars.last == " " {
-                    text.scalars.removeLast()
-                    text.boxes.removeLast()
+            if let previous { lastGlyph = previous }
+        }
+        // Segments in the order written; the break before each is a plain line break when it
+        // is the continuation of the one before, and ends a flow otherwise.
+        var written: [Int] = []
+        written.reserveCapacity(segments.count)
+        func write(_ index: Int) {
+            if let previous = written.last, let last = lastGlyph {
+                lineBreak(after: last, to: &text)
+                if segments[previous].continuation != index { text.flowBreaks.append(text.scalars.count - 1) }
+            }
+            emit(index)
+            written.append(index)
+        }
+        for head in segments.indices where !segments[head].hasPrevious && !segments[head].isRowMate {
+            var current: Int? = head
+            while let s = current {
+                write(s)
+                var mate = s + 1
+                while mate < segments.count, segments[mate].line == segments[s].line, segments[mate].isRowMate {
+                    write(mate)
+                    mate += 1
                 }
-                append("\n", box: Box(x: last.box.maxX, y: last.box.maxY, width: 0, height: 0), glyph: last, to: &text)
+                current = segments[s].next
             }
         }
+        // A segment whose continuation was not written right after it: the jump, for readers
+        // that follow wrapped text.
+        for (k, s) in written.enumerated() {
+            guard let continuation = segments[s].continuation, k + 1 == written.count || written[k + 1] != continuation,
+                segments[s].lastOffset >= 0, segments[continuation].firstOffset >= 0
+            else { continue }
+            text.continuations[segments[s].lastOffset] = segments[continuation].firstOffset
+        }
         while let last = text.scalars.last, isWhitespace(last) {
-            text.scalars.removeLast()
-            text.boxes.removeLast()
+            removeLastScalar(from: &text)
         }
         if let lastRun = text.styles.indices.last, text.styles[lastRun].range.upperBound > text.scalars.count {
             text.styles[lastRun].range = text.styles[lastRun].range.lowerBound..<text.scalars.count
@@ -115,7 +220,103 @@ enum GlyphLayout {
         }
         // Only whitespace was appended besides the glyphs counted, and only whitespace removed.
         text.info.glyphCount = glyphCount
+        text.info.outsideGlyphCount = outsideCount > 0 ? outsideCount : nil
         return text
+    }
+
+    /// Cuts one line (its glyphs in reading order) into segments at column gaps; segments with
+    /// no visible glyph are dropped.
+    private static func cut(_ ordered: [Int], line: Int, rotation: Int, glyphs: [Glyph], into segments: inout [Segment]) {
+        var segmentStart = 0
+        var from = Double.infinity, to = -Double.infinity, size = 0.0
+        var drawsSpaces: Bool?
+        func close(at end: Int) {
+            if from <= to {
+                segments.append(Segment(line: line, range: segmentStart..<end, from: from, to: to, fontSize: size))
+            }
+            segmentStart = end
+            from = .infinity
+            to = -.infinity
+            size = 0
+        }
+        for k in ordered.indices {
+            let glyph = glyphs[ordered[k]]
+            let isSpace = isWhitespace(glyph.scalar)
+            if k > 0 {
+                let last = glyphs[ordered[k - 1]]
+                let gap = distance(from: last.box, to: glyph.box, rotation: rotation)
+                let em = max(glyph.fontSize, last.fontSize)
+                if gap > columnGapAfterGlyph * em {
+                    let lastIsSpace = isWhitespace(last.scalar)
+                    if drawsSpaces == nil, !lastIsSpace, gap <= columnGap * em {
+                        drawsSpaces = ordered.contains { isWhitespace(glyphs[$0].scalar) }
+                    }
+                    if gap > columnGap * em || (!lastIsSpace && drawsSpaces == true) { close(at: k) }
+                }
+            }
+            if !isSpace {
+                from = min(from, start(glyph.box, rotation))
+                to = max(to, end(glyph.box, rotation))
+                size = max(size, glyph.fontSize)
+            }
+        }
+        close(at: ordered.count)
+    }
+
+    /// Chains each segment to the segment of a following line that continues its column: the
+    /// first following line (within `flowLineSpacing`) with a segment overlapping it decides, and
+    /// that segment continues it only when it overlaps no other segment of this line (a heading
+    /// or paragraph across both columns of a table is not the next line of either) and no
+    /// earlier segment claimed it.
+    private static func link(_ segments: inout [Segment], lines: [Line], lineSegments: [Range<Int>]) {
+        for lineNumber in lines.indices {
+            for s in lineSegments[lineNumber] {
+                let segment = segments[s]
+                let limit = flowLineSpacing * segment.fontSize
+                var next = lineNumber + 1
+                search: while next < lines.count, lines[next].rotation == lines[lineNumber].rotation,
+                    abs(lines[next].base - lines[lineNumber].base) <= limit
+                {
+                    for t in lineSegments[next] where overlaps(segments[t], segment) {
+                        let sharedWithNeighbour = lineSegments[lineNumber].contains { $0 != s && overlaps(segments[$0], segments[t]) }
+                        if !sharedWithNeighbour, !segments[t].hasPrevious {
+                            segments[s].next = t
+                            segments[t].hasPrevious = true
+                        }
+                        break search
+                    }
+                    next += 1
+                }
+            }
+        }
+    }
+
+    private static func overlaps(_ a: Segment, _ b: Segment) -> Bool {
+        min(a.to, b.to) > max(a.from, b.from)
+    }
+
+    /// Ends the current line: a trailing space goes, a line break at the end of `last` comes.
+    private static func lineBreak(after last: Glyph, to text: inout PageText) {
+        if text.scalars.last == " " { removeLastScalar(from: &text) }
+        append("\n", box: Box(x: last.box.maxX, y: last.box.maxY, width: 0, height: 0), glyph: last, to: &text)
+    }
+
+    private static func removeLastScalar(from text: inout PageText) {
+        let offset = text.scalars.count - 1
+        text.scalars.removeLast()
+        text.boxes.removeLast()
+        if text.inferredSpaces.last == offset { text.inferredSpaces.removeLast() }
+        if text.flowBreaks.last == offset { text.flowBreaks.removeLast() }
+    }
+
+    /// Outside the visible page: the glyph's advance lies wholly beyond the crop box, or its
+    /// baseline does (the test poppler's text output uses to drop a character).
+    private static func isOutside(_ glyph: Glyph, _ info: PageInfo) -> Bool {
+        let box = glyph.box
+        switch glyph.rotation {
+        case 0, 2: return box.maxX < 0 || box.x > info.width || glyph.base < 0 || glyph.base > info.height
+        default: return box.maxY < 0 || box.y > info.height || glyph.base < 0 || glyph.base > info.width
+        }
     }
 
     private static func append(_ scalar: Unicode.Scalar, box: Box, glyph: Glyph, to text: inout PageText) {
@@ -148,6 +349,16 @@ enum GlyphLayout {
         case 1: box.y
         case 2: -box.maxX
         default: -box.maxY
+        }
+    }
+
+    /// Where a box ends along the text direction, in the coordinates of `start`.
+    private static func end(_ box: Box, _ rotation: Int) -> Double {
+        switch rotation {
+        case 0: box.maxX
+        case 1: box.maxY
+        case 2: -box.x
+        default: -box.y
         }
     }
 

@@ -34,6 +34,16 @@ struct SearchText: Sendable {
         }
     }
 
+    /// The first index whose scalar came from page offset `offset` or a later one.
+    func index(ofSource offset: Int) -> Int {
+        var lo = 0, hi = source.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if source[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     private static func normalise(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         switch scalar.value {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return ["'"]

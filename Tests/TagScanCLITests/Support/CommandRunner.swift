@@ -32,12 +32,15 @@ enum CommandRunner {
 
     struct CommandError: Error, CustomStringConvertible { var description: String }
 
-    /// Runs `tagscan arguments…` in the repository root with `stdin` as standard input.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `tagscan arguments…` (or `executable`) in the repository root (or `directory`) with
+    /// `stdin` as standard input.
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], executable: URL? = nil, directory: URL? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = try binary
+        process.executableURL = try executable ?? binary
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory ?? repositoryRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

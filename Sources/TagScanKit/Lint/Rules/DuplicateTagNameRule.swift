@@ -1,13 +1,6 @@
 /// `duplicate-tag-name`: one recipient with two fields of the same `nm` name.
 public enum DuplicateTagNameRule: LintRule {
-    public static let description = RuleDescription(
-        id: "duplicate-tag-name", severity: .error,
-        summary: "Two fields of one recipient share a name (nm); Yoti requires names unique per recipient.",
-        details: """
-            Tag names identify fields in conditional rules and in the completed values, so Yoti \
-            requires each recipient's names to be unique across the envelope. Different recipients \
-            may reuse a name. Rename one of the fields.
-            """)
+    public static let description = DiagnosticCatalog.duplicateTagName
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var first: [String: [String: (document: Int, page: Int)]] = [:]

@@ -1,12 +1,6 @@
 /// `encrypted`: a document that needs a password (or whose encryption poppler cannot handle).
 public enum EncryptedRule: LintRule {
-    public static let description = RuleDescription(
-        id: "encrypted", severity: .error,
-        summary: "The PDF is password-protected; Yoti rejects encrypted files.",
-        details: """
-            Yoti cannot open password-protected PDFs and errors the envelope (PASSWORD_PROTECTED). \
-            Save the template without a password. tagscan reads it with --password, but Yoti cannot.
-            """)
+    public static let description = DiagnosticCatalog.encrypted
 
     static let codes: Set<DocumentError.Code> = [.encrypted, .wrongPassword, .unsupportedEncryption]
 

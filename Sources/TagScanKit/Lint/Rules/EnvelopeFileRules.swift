@@ -1,13 +1,6 @@
 /// `too-many-files`: more files in one envelope than Yoti's 20.
 public enum TooManyFilesRule: LintRule {
-    public static let description = RuleDescription(
-        id: "too-many-files", severity: .error,
-        summary: "An envelope (a folder with --envelope) holds more than 20 files; Yoti accepts at most 20.",
-        details: """
-            A create-envelope request carries 1 to 20 files. With --envelope each folder given is \
-            one envelope; split a larger folder into several envelopes or merge documents.
-            """,
-        triggeringFixture: "too-many-files/trigger", cleanFixture: "too-many-files/clean")
+    public static let description = DiagnosticCatalog.tooManyFiles
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         guard envelope.documents.count > options.maximumEnvelopeFiles else { return [] }
@@ -24,13 +17,7 @@ public enum TooManyFilesRule: LintRule {
 
 /// `file-too-large`: a file, or an envelope's files together, over Yoti's 20 MB.
 public enum FileTooLargeRule: LintRule {
-    public static let description = RuleDescription(
-        id: "file-too-large", severity: .error,
-        summary: "A file, or an envelope's files together, is over Yoti's 20 MB limit.",
-        details: """
-            Yoti refuses a create-envelope request whose files add up to more than 20 MB (413). \
-            Compress images in the template, or send the documents in several envelopes.
-            """)
+    public static let description = DiagnosticCatalog.fileTooLarge
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         let limit = options.maximumEnvelopeBytes

@@ -1,12 +1,6 @@
 /// `forbidden-characters`: a placeholder or pre-filled value holding a character Yoti refuses.
 public enum ForbiddenCharactersRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "forbidden-characters", severity: .error,
-        summary: "A placeholder (ph) or pre-filled value (pf) contains one of / \\ : * ? < > |, which Yoti refuses.",
-        details: """
-            Yoti rejects help_text and prefilled_value containing any of / \\ : * ? < > |. Reword the \
-            value in the anchor's metadata without them (for example "Ref no. 12" for "Ref: 12").
-            """)
+    public static let description = DiagnosticCatalog.forbiddenCharacters
 
     /// The characters the API refuses in help text and pre-filled values.
     public static let forbidden: [Character] = ["/", "\\", ":", "*", "?", "<", ">", "|"]

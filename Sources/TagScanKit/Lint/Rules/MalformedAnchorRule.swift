@@ -1,20 +1,11 @@
 /// `malformed-anchor`: text shaped like an auto-tag that does not parse (found by the scanner, with
 /// what was expected), and `|tagscan-disable:…|` directives that name no rule.
 public enum MalformedAnchorRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "malformed-anchor", severity: .error,
-        summary: "Text shaped like an auto-tag does not parse: unknown role or type, number outside 1–30, no R/O, bad metadata.",
-        details: """
-            Yoti silently ignores an anchor it cannot parse, so the recipient gets no field there. \
-            The message says which part is wrong and what was expected: the grammar is \
-            |<role S T L A G C><number 1–30><type S T CB DS RG<n> A IN><R or O>[{"nm":…}]|. \
-            A |tagscan-disable:…| directive that names an unknown rule is reported here too.
-            """,
-        reportedByScanner: true)
+    public static let description = DiagnosticCatalog.malformedAnchor
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found = document.result.diagnostics.filter { $0.rule == description.id }
-        let known = Set(LintRules.ids)
+        let known = Set(DiagnosticCatalog.all.map(\.id))
         for directive in document.result.directives ?? [] {
             let unknown = directive.disabledRules.filter { !known.contains($0) }
             if directive.disabledRules.isEmpty {

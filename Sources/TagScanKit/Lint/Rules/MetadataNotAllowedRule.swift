@@ -1,14 +1,7 @@
 /// `metadata-not-allowed`: `ph` (placeholder) or `pf` (pre-filled value) on a field that is not a
 /// text field.
 public enum MetadataNotAllowedRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "metadata-not-allowed", severity: .error,
-        summary: "ph or pf metadata on a field that is not a text field.",
-        details: """
-            Placeholders (ph) and pre-filled values (pf) only exist for text fields; on a signature, \
-            checkbox or other field Yoti drops them or refuses the tag. Remove them, or make the \
-            anchor a text field (T). nm works on every type.
-            """)
+    public static let description = DiagnosticCatalog.metadataNotAllowed
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.taggedAnchors.compactMap { anchor, tag in

@@ -1,12 +1,6 @@
 /// `missing-header`: a document with auto-tags but no `|AT|` on page 1.
 public enum MissingHeaderRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "missing-header", severity: .error,
-        summary: "The document has auto-tags but no |AT| header on page 1.",
-        details: """
-            Yoti only looks for auto-tags in documents that carry the |AT| header tag on their first \
-            page; without it every anchor is ignored. Put |AT| (in white) anywhere on page 1.
-            """)
+    public static let description = DiagnosticCatalog.missingHeader
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         let yoti = document.result.anchors.filter { $0.dialect == .yoti }

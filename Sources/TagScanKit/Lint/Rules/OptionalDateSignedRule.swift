@@ -1,12 +1,6 @@
 /// `optional-date-signed`: a date-signed field marked optional (`|S1DSO|`).
 public enum OptionalDateSignedRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "optional-date-signed", severity: .error,
-        summary: "A date-signed field is marked optional (DS…O); Yoti requires it to be required.",
-        details: """
-            Yoti fills date_signed_field itself when the recipient signs and refuses it with \
-            optional: true. Write the anchor with R, as in |S1DSR|.
-            """)
+    public static let description = DiagnosticCatalog.optionalDateSigned
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.taggedAnchors.filter { $0.tag.type == .dateSignedField && $0.tag.optional }.map { anchor, _ in

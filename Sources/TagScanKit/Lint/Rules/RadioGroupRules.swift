@@ -15,14 +15,7 @@ private func radioGroups(_ envelope: LintEnvelope) -> [(key: String, members: [(
 
 /// `radio-group-too-small`: a radio group with a single button.
 public enum RadioGroupTooSmallRule: LintRule {
-    public static let description = RuleDescription(
-        id: "radio-group-too-small", severity: .error,
-        summary: "A radio group (RG<n>) has fewer than 2 buttons; Yoti needs at least 2 per group.",
-        details: """
-            The n in RG<n> groups one recipient's radio buttons, and Yoti refuses a tag group with a \
-            single member. Add the other choices with the same RG<n>, or use a checkbox (CB) for a \
-            single yes/no.
-            """)
+    public static let description = DiagnosticCatalog.radioGroupTooSmall
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in
@@ -36,13 +29,7 @@ public enum RadioGroupTooSmallRule: LintRule {
 
 /// `radio-group-mixed-required`: a radio group mixing required and optional buttons.
 public enum RadioGroupMixedRequiredRule: LintRule {
-    public static let description = RuleDescription(
-        id: "radio-group-mixed-required", severity: .error,
-        summary: "A radio group mixes required (R) and optional (O) buttons, which Yoti refuses.",
-        details: """
-            Yoti does not allow optional and required tags in one tag group. Write every button of \
-            the group with the same R or O, as in |S1RG1R| … |S1RG1R|.
-            """)
+    public static let description = DiagnosticCatalog.radioGroupMixedRequired
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in

@@ -17,13 +17,7 @@ private func recipients(_ envelope: LintEnvelope) -> [(role: String, document: I
 
 /// `too-many-recipients`: more signing recipients than Yoti's 30 per envelope.
 public enum TooManyRecipientsRule: LintRule {
-    public static let description = RuleDescription(
-        id: "too-many-recipients", severity: .error,
-        summary: "The anchors name more than 30 signing recipients; Yoti accepts at most 30 per envelope.",
-        details: """
-            Every distinct role in the anchors (Signer 1, Tenant 2, …) becomes one signing recipient, \
-            and an envelope may have at most 30. Split the document into envelopes or merge roles.
-            """)
+    public static let description = DiagnosticCatalog.tooManyRecipients
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         let all = recipients(envelope)
@@ -39,13 +33,7 @@ public enum TooManyRecipientsRule: LintRule {
 
 /// `too-many-tags`: one recipient with more than Yoti's 200 tags.
 public enum TooManyTagsRule: LintRule {
-    public static let description = RuleDescription(
-        id: "too-many-tags", severity: .error,
-        summary: "One recipient has more than 200 fields; Yoti accepts at most 200 tags per recipient.",
-        details: """
-            Yoti limits each recipient to 200 tags across the envelope. Merge fields (one text field \
-            instead of several), or give the fields to another recipient or envelope.
-            """)
+    public static let description = DiagnosticCatalog.tooManyTags
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var counts: [String: Int] = [:]
@@ -68,14 +56,7 @@ public enum TooManyTagsRule: LintRule {
 
 /// `recipient-gap`: recipients of one role numbered with a gap (Signer 1 and Signer 3, no Signer 2).
 public enum RecipientGapRule: LintRule {
-    public static let description = RuleDescription(
-        id: "recipient-gap", severity: .warning,
-        summary: "Recipients of one role are numbered with a gap (S1 and S3 but no S2): a typo in an anchor?",
-        details: """
-            Each auto-tag's number picks its recipient, and the envelope's recipients must have the \
-            matching roles. A gap usually means a mistyped anchor, which would give a field to the \
-            wrong person. Check the numbers, or add the missing recipient's fields.
-            """)
+    public static let description = DiagnosticCatalog.recipientGap
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var numbers: [String: Set<Int>] = [:]
@@ -101,14 +82,7 @@ public enum RecipientGapRule: LintRule {
 
 /// `industry-type`: which `autotagging` value the envelope's roles need.
 public enum IndustryTypeRule: LintRule {
-    public static let description = RuleDescription(
-        id: "industry-type", severity: .info,
-        summary: "Which autotagging value (GENERAL, REAL_ESTATE or ALL) the auto-tags' roles need.",
-        details: """
-            Yoti searches auto-tags with the matrix named by the envelope's "autotagging" option: \
-            Signer (S) is GENERAL; Tenant, Landlord, Agent, Guarantor and Contractor are REAL_ESTATE; \
-            a mix needs ALL. Anchors whose role the chosen matrix lacks place no field.
-            """)
+    public static let description = DiagnosticCatalog.industryType
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var industries: Set<String> = []

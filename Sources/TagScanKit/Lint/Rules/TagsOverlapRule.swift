@@ -4,13 +4,7 @@
 /// the tag's width: Yoti does not document field sizes, so this catches fields whose anchors
 /// overlap and anchors that sit under a text field's width.
 public enum TagsOverlapRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "tags-overlap", severity: .warning,
-        summary: "Two fields (of any recipients) overlap on the page.",
-        details: """
-            Overlapping fields hide each other and confuse signers; a text field also stretches to \
-            the right of its anchor by its width. Move the anchors apart, or put them on separate lines.
-            """)
+    public static let description = DiagnosticCatalog.tagsOverlap
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         let pages = Dictionary(document.result.pages.map { ($0.pageNumber, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,13 +1,6 @@
 /// `tiny-anchor`: an anchor set in type too small for every text extractor to keep.
 public enum TinyAnchorRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "tiny-anchor", severity: .warning,
-        summary: "An anchor is set below 4 pt; some text extractors drop such small text.",
-        details: """
-            Hiding anchors by making them tiny is common, but extractors differ on very small text: \
-            DocuSign's, for one, misses 1 pt anchors that other tools find. Keep anchors at 4 pt or \
-            more and hide them with white colour instead.
-            """)
+    public static let description = DiagnosticCatalog.tinyAnchor
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.result.anchors.compactMap { anchor in

@@ -1,12 +1,6 @@
 /// `unreadable`: a document (or page) that could not be read at all: not a PDF, damaged, missing.
 public enum UnreadableRule: LintRule {
-    public static let description = RuleDescription(
-        id: "unreadable", severity: .error,
-        summary: "The file could not be read: not a PDF, damaged, missing, or a page poppler cannot load.",
-        details: """
-            A file tagscan cannot read is one Yoti is likely to reject too (PDF_READER), and its \
-            anchors cannot be checked. The message gives the reason; re-export the PDF from its source.
-            """)
+    public static let description = DiagnosticCatalog.unreadable
 
     public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var findings: [LintFinding] = []
@@ -14,7 +8,7 @@ public enum UnreadableRule: LintRule {
             let result = document.result
             if result.status == .error {
                 if let error = result.error, EncryptedRule.codes.contains(error.code) { continue }
-                let message = result.error.map { "\($0.message) (\($0.code.rawValue))" } ?? "the document could not be read"
+                let message = result.error.map { "\($0.message(withoutPath: result.path)) (\($0.code.rawValue))" } ?? "the document could not be read"
                 findings.append(LintFinding(document: index, diagnostic: description.diagnostic(page: nil, message)))
             } else {
                 findings += result.diagnostics.filter { $0.rule == description.id }.map { LintFinding(document: index, diagnostic: $0) }

@@ -8,14 +8,7 @@
 /// dark background counts as hidden, and invisible text over other ink (a shaded cell, artwork)
 /// counts as visible when the render mode is unknown.
 public enum VisibleAnchorRule: DocumentLintRule {
-    public static let description = RuleDescription(
-        id: "visible-anchor", severity: .warning,
-        summary: "An anchor will show on the signed document: it is neither white nor invisible text.",
-        details: """
-            Yoti does not say that it removes or covers an anchor's text, so a black |S1SR| can show \
-            next to the signature on the completed document. Colour anchors white (or use invisible \
-            text) and keep them at a normal size.
-            """)
+    public static let description = DiagnosticCatalog.visibleAnchor
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
