@@ -208,6 +208,9 @@ struct SubmitCommand: AsyncParsableCommand {
                 Self.printError("warning: other envelopes of the same name were created since: \(others.joined(separator: ", "))")
             }
         }
+        if let problem = outcome.ledgerProblem {
+            Self.printError("warning: the envelope was created but could not be recorded: \(problem)")
+        }
         for recipient in outcome.recipients ?? [] {
             Self.printError("\(recipient.email): \(environment.embeddedSigningURL(token: recipient.token))")
         }

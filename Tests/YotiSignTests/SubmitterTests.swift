@@ -203,6 +203,24 @@ struct SubmitterTests {
         #expect(try ledger.records().map(\.outcome) == [.pending, .failed])
     }
 
+    @Test("a ledger that cannot be written: nothing is sent, since the attempt could not be remembered")
+    func unwritableLedger() async throws {
+        let ledger = SubmissionLedger(path: "/nonexistent-\(UUID().uuidString)/ledger.jsonl")
+        try await withSubmitter([.created], ledger: ledger) { server, submitter, submission in
+            do {
+                _ = try await submitter.submit(submission)
+                Issue.record("sent without a ledger record")
+            } catch let error as YotiSignError {
+                guard case .ledgerFailed(let path, let reason) = error else {
+                    Issue.record("expected ledgerFailed, got \(error)")
+                    return
+                }
+                #expect(path == ledger.path && reason.contains("cannot be written"), "\(reason)")
+            }
+            #expect(server.requests.isEmpty && server.stored.isEmpty)
+        }
+    }
+
     @Test("the key hashes the files' bytes and the options: any change is another submission")
     func keyChanges() throws {
         let base = try SubmissionKey(documents: [Fixtures.nda], options: Fixtures.options, kind: .standard, environment: .sandbox)

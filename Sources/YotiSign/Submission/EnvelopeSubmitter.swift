@@ -99,16 +99,23 @@ public struct EnvelopeSubmitter: Sendable {
         let attemptedAt = Self.format(now())
         try record(submission, .pending, attemptedAt: attemptedAt)
         do {
+            var outcome: SubmissionOutcome
             switch submission.kind {
             case .standard:
                 let created = try await client.create(submission.request, EnvelopeCreated.self)
-                try record(submission, .created, attemptedAt: attemptedAt, envelopeID: created.envelopeID, foundBy: "answer")
-                return SubmissionOutcome(envelopeID: created.envelopeID, source: .created)
+                outcome = SubmissionOutcome(envelopeID: created.envelopeID, source: .created)
             case .embedded:
                 let created = try await client.create(submission.request, EmbeddedEnvelopeCreated.self)
-                try record(submission, .created, attemptedAt: attemptedAt, envelopeID: created.envelopeID, foundBy: "answer")
-                return SubmissionOutcome(envelopeID: created.envelopeID, source: .created, recipients: created.recipients)
+                outcome = SubmissionOutcome(envelopeID: created.envelopeID, source: .created, recipients: created.recipients)
             }
+            // The envelope exists whatever happens to the ledger now. A record that cannot be
+            // written leaves `pending` last, so a re-run searches before it creates anything.
+            do {
+                try record(submission, .created, attemptedAt: attemptedAt, envelopeID: outcome.envelopeID, foundBy: "answer")
+            } catch {
+                outcome.ledgerProblem = "\(error)"
+            }
+            return outcome
         } catch let error as YotiSignError {
             guard case .outcomeUnknown = error else {
                 try? record(submission, .failed, attemptedAt: attemptedAt, detail: error.description)

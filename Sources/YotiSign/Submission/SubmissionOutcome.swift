@@ -16,6 +16,9 @@ public struct SubmissionOutcome: Sendable, Codable, Hashable {
     public var recipients: [EmbeddedEnvelopeCreated.RecipientToken]?
     /// Other envelopes the search matched, when it found more than one candidate.
     public var otherCandidates: [String]?
+    /// Why the ledger could not record the envelope just created (it still exists; a re-run
+    /// finds it with the search).
+    public var ledgerProblem: String?
 
     public init(
         envelopeID: String, source: Source, recipients: [EmbeddedEnvelopeCreated.RecipientToken]? = nil,
@@ -31,5 +34,6 @@ public struct SubmissionOutcome: Sendable, Codable, Hashable {
         case envelopeID = "envelope_id"
         case source, recipients
         case otherCandidates = "other_candidates"
+        case ledgerProblem = "ledger_problem"
     }
 }
