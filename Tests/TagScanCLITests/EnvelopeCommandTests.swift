@@ -3,8 +3,9 @@ import Testing
 import YotiLoopback
 
 /// `tagscan submit` and `tagscan envelope …` against a stand-in of the API on 127.0.0.1, through
-/// the built binary.
-@Suite("tagscan submit and envelope against a loopback server", .timeLimit(.minutes(2)))
+/// the built binary. One at a time: each run is a child of the test process, and the isolation
+/// tests running alongside count any child that has exited and not yet been reaped.
+@Suite("tagscan submit and envelope against a loopback server", .serialized, .timeLimit(.minutes(2)))
 struct EnvelopeCommandTests {
     static let key = "test-key-123"
     static let environment = ["YOTI_SIGN_API_KEY": key, "YOTI_SIGN_BASE_URL": ""]
