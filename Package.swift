@@ -69,10 +69,22 @@ let package = Package(
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
+        // What the YotiSign and CLI tests share: a scripted stand-in of the Yoti Sign API on
+        // 127.0.0.1 that stores the envelopes it is sent.
+        .target(
+            name: "YotiLoopback",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/YotiLoopback",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "YotiSignTests",
             dependencies: [
-                "YotiSign",
+                "YotiSign", "YotiLoopback",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -81,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TagScanCLITests",
-            dependencies: ["TagScanKit", "TestSupport"],
+            dependencies: ["TagScanKit", "TestSupport", "YotiLoopback"],
             swiftSettings: swiftSettings
         ),
     ],

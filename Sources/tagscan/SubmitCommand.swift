@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TagScanKit
-import Yams
 import YotiSign
 
 #if canImport(Glibc)
@@ -33,9 +32,13 @@ struct SubmitCommand: AsyncParsableCommand {
                     email: alan@example.com
                     sign_group: 2
 
+            Tagging modes. By default (coordinate mode) the fields go where tagscan found the anchors: each signer is sent the scanned tags and no "autotagging"; a signer with no field in any document is an error. With --autotagging GENERAL|REAL_ESTATE|ALL Yoti places the fields from the anchors itself: every recipient is sent "tags": [] and the industry type, which must cover the anchors' roles.
+
+            One envelope per submission. Yoti has no idempotency key, so tagscan keeps a ledger (a JSON-lines file, .tagscan-ledger.jsonl beside the documents, or --ledger) keyed by a hash of the files and the options. Re-running the same submission reports the envelope it already has; an earlier attempt whose answer was lost is looked up with Yoti's envelope search first. A create is repeated only when it cannot have reached Yoti (connection refused, DNS or TLS failure before sending, or 429); every retry is logged here. Use --new-envelope to create a second envelope on purpose.
+
             The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of shell history. --dry-run needs no key: it prints the exact HTTP request with the key redacted (the raw bytes when standard output is not a terminal).
 
-            Exit codes: 0 envelope created (or printed); 1 problems found before sending, or the API refused the envelope; 2 some document could not be read, or the request could not be written; 64 usage error.
+            Exit codes: 0 envelope created, found, or printed; 1 problems found before sending, or the API refused the envelope; 2 some document could not be read, or the request could not be written; 3 the envelope may have been created (the answer was lost and the search did not find it); 64 usage error.
             """
     )
 
@@ -44,48 +47,34 @@ struct SubmitCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The recipients file (YAML or JSON).", valueName: "file"))
     var recipients: String
 
-    @Flag(exclusivity: .exclusive, help: "Which Yoti Sign environment to use (default: --sandbox).")
-    var target: Target?
-
-    @Option(
-        name: .customLong("base-url"),
-        help: ArgumentHelp(
-            "Send to another host (a mock server, a proxy); or set \(Self.baseURLVariable).", valueName: "url"
-        )
-    )
-    var baseURL: String?
+    @OptionGroup var connection: YotiConnectionOptions
 
     @Flag(help: "Create an embedded envelope (POST /v2/embedded-envelopes) instead of a standard one.")
     var embedded = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Let Yoti place the fields from the anchors (GENERAL, REAL_ESTATE or ALL) instead of sending tagscan's tags.",
+            valueName: "industry"))
+    var autotagging: Autotagging?
+
+    @Option(help: ArgumentHelp("The submissions ledger (default: .tagscan-ledger.jsonl beside the documents).", valueName: "file"))
+    var ledger: String?
+
+    @Flag(help: "Create a new envelope even if the ledger holds one (or may) for this submission.")
+    var newEnvelope = false
+
     @Flag(help: "Print the exact request, key redacted, instead of sending it.")
     var dryRun = false
-
-    // Not `--timeout`: that is the per-document scan limit of the shared input options.
-    @Option(help: ArgumentHelp("Seconds to wait for each HTTP attempt's answer.", valueName: "seconds"))
-    var requestTimeout: Int = 120
-
-    static let baseURLVariable = "YOTI_SIGN_BASE_URL"
-
-    enum Target: String, EnumerableFlag {
-        case sandbox, production
-    }
 
     func validate() throws {
         if input.paths.contains("-") {
             throw ValidationError("submit uploads the files it scans, so it cannot read a PDF from standard input")
         }
-        if baseURL != nil && target != nil {
-            throw ValidationError("--base-url and --\(target?.rawValue ?? "sandbox") cannot be used together")
-        }
-        if let baseURL, !Self.isHTTPURL(baseURL) {
-            throw ValidationError("--base-url must be an http:// or https:// URL, not \"\(baseURL)\"")
-        }
-        if requestTimeout < 1 { throw ValidationError("--request-timeout must be at least 1 second") }
     }
 
     func run() async throws {
-        let environment = try resolveEnvironment()
+        let environment = try connection.environment()
         let recipientsFile = try Self.loadRecipientsFile(at: recipients)
 
         // Scan. Unreadable documents stop the submission: an envelope without them would be wrong.
@@ -122,7 +111,8 @@ struct SubmitCommand: AsyncParsableCommand {
                 recipients: document.recipients.map { .init(role: $0.role, signGroup: $0.signGroup, tags: $0.tags) }
             )
         }
-        let draft = recipientsFile.envelopeOptions(joining: scanned, defaultName: Self.defaultName(report.documents))
+        let draft = recipientsFile.envelopeOptions(
+            joining: scanned, defaultName: Self.defaultName(report.documents), autotagging: autotagging)
         var uploads: [DocumentUpload] = []
         for document in report.documents {
             guard let data = FileManager.default.contents(atPath: document.path) else {
@@ -151,35 +141,18 @@ struct SubmitCommand: AsyncParsableCommand {
             try printDryRun(request, options: draft.options)
             return
         }
-        try await send(request, kind: kind, environment: environment)
+        let submission: EnvelopeSubmitter.Submission
+        do {
+            let key = try SubmissionKey(documents: uploads, options: draft.options, kind: kind, environment: environment)
+            submission = .init(request: request, key: key, options: draft.options, kind: kind, files: uploads.map(\.fileName))
+        } catch {
+            Self.printError("\(error)")
+            throw ExitCode(1)
+        }
+        try await send(submission, environment: environment)
     }
 
     // MARK: - Steps
-
-    /// `--base-url`, else `YOTI_SIGN_BASE_URL` (unless --sandbox/--production is given), else the
-    /// chosen environment, sandbox by default.
-    private func resolveEnvironment() throws -> YotiSign.Environment {
-        if let baseURL { return Self.custom(baseURL) }
-        if target == nil, let fromEnvironment = ProcessInfo.processInfo.environment[Self.baseURLVariable],
-            !fromEnvironment.isEmpty
-        {
-            guard Self.isHTTPURL(fromEnvironment) else {
-                Self.printError("\(Self.baseURLVariable) must be an http:// or https:// URL, not \"\(fromEnvironment)\"")
-                throw ExitCode(64)
-            }
-            return Self.custom(fromEnvironment)
-        }
-        return target == .production ? .production : .sandbox
-    }
-
-    private static func custom(_ url: String) -> YotiSign.Environment {
-        let lower = url.lowercased()
-        let isLoopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"].contains { lower.hasPrefix($0) }
-        if lower.hasPrefix("http://") && !isLoopback {
-            printError("warning: \(url) is not HTTPS; the API key would travel unencrypted")
-        }
-        return .custom(url)
-    }
 
     private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) throws {
         // Through the shared writer, so a request that cannot be written (a full disk) fails.
@@ -201,104 +174,59 @@ struct SubmitCommand: AsyncParsableCommand {
         try output.close()
     }
 
-    private func send(_ request: EnvelopeRequest, kind: EnvelopeKind, environment: YotiSign.Environment) async throws {
-        let rawKey = ProcessInfo.processInfo.environment[APIKey.environmentVariable] ?? ""
-        let key = APIKey(rawKey)
-        guard key.isWellFormed else {
-            Self.printError(
-                rawKey.isEmpty
-                    ? "set \(APIKey.environmentVariable) to your Yoti Sign API key (it is never taken from a flag, to keep it out of shell history)"
-                    : "\(APIKey.environmentVariable) contains spaces or control characters; check the key"
-            )
-            throw ExitCode(64)
-        }
-        let configuration = YotiSignClient.Configuration(timeout: .seconds(requestTimeout))
-        do {
-            let response = try await YotiSignClient.withClient(
-                apiKey: key, environment: environment, configuration: configuration
-            ) { client in
-                try await client.send(request)
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let output: Data
-            let id: String
-            switch kind {
-            case .standard:
-                let created = try response.decode(EnvelopeCreated.self)
-                (output, id) = (try encoder.encode(created), created.envelopeID)
-            case .embedded:
-                let created = try response.decode(EmbeddedEnvelopeCreated.self)
-                (output, id) = (try encoder.encode(created), created.envelopeID)
-                for recipient in created.recipients {
-                    Self.printError("\(recipient.email): \(environment.embeddedSigningURL(token: recipient.token))")
+    private func send(_ submission: EnvelopeSubmitter.Submission, environment: YotiSign.Environment) async throws {
+        let ledger = ledger.map(SubmissionLedger.init(path:)) ?? SubmissionLedger.besideDocuments(input.paths)
+        let outcome = try await connection.withClient { client in
+            do {
+                return try await EnvelopeSubmitter(client: client, ledger: ledger).submit(submission, allowNewEnvelope: newEnvelope)
+            } catch YotiSignError.outcomeUnknown(let request, let reason, let attempts) {
+                // Say what to run: the same command again looks the envelope up before creating.
+                Self.printError(
+                    "\(YotiSignError.outcomeUnknown(request: request, reason: reason, attempts: attempts))\n"
+                        + "  Yoti's envelope search did not find it (yet). To find out, run `tagscan envelope list --from \(EnvelopeSearchQuery.day(of: Date()))`,\n"
+                        + "  or run this same submit again: it searches before creating, and creates nothing while the outcome is unknown.\n"
+                        + "  The attempt is recorded in \(ledger.path).")
+                throw ExitCode(3)
+            } catch let error as YotiSignError {
+                if case .previousOutcomeUnknown = error {
+                    Self.printError(
+                        "\(error)\n  Check with `tagscan envelope list`; if there is no such envelope, run again with --new-envelope.")
+                    throw ExitCode(3)
                 }
+                throw error
             }
-            FileHandle.standardOutput.write(output + Data("\n".utf8))
-            Self.printError("created envelope \(id) on \(environment)")
-        } catch let error as YotiSignError {
-            Self.printError("\(error)")
-            throw ExitCode(1)
         }
+        switch outcome.source {
+        case .created:
+            Self.printError("created envelope \(outcome.envelopeID) on \(environment)")
+        case .ledger:
+            Self.printError(
+                "this submission already has envelope \(outcome.envelopeID) (recorded in \(ledger.path)); nothing was sent. Use --new-envelope for a second one.")
+        case .search:
+            Self.printError("the answer was lost, but Yoti's envelope search found envelope \(outcome.envelopeID); it is recorded in \(ledger.path)")
+            if let others = outcome.otherCandidates {
+                Self.printError("warning: other envelopes of the same name were created since: \(others.joined(separator: ", "))")
+            }
+        }
+        if let problem = outcome.ledgerProblem {
+            Self.printError("warning: the envelope was created but could not be recorded: \(problem)")
+        }
+        for recipient in outcome.recipients ?? [] {
+            Self.printError("\(recipient.email): \(environment.embeddedSigningURL(token: recipient.token))")
+        }
+        try stdoutJSON(outcome)
     }
 
     // MARK: - Helpers
 
-    /// Reads a recipients file; YAML is converted to JSON here, then `YotiSign` decodes it.
+    /// Reads a recipients file (YAML or JSON) through the same line-keeping loader as
+    /// `tagscan.yml`, so every problem names its line.
     static func loadRecipientsFile(at path: String) throws -> RecipientsFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError("cannot read the recipients file \(path)")
-            throw ExitCode(64)
-        }
-        let isJSON =
-            path.lowercased().hasSuffix(".json")
-            || (!path.lowercased().hasSuffix(".yml") && !path.lowercased().hasSuffix(".yaml")
-                && data.first(where: { !" \t\r\n".utf8.contains($0) }) == UInt8(ascii: "{"))
         do {
-            let json = isJSON ? Array(data) : try yamlToJSON(String(decoding: data, as: UTF8.self))
-            return try RecipientsFile.decode(json: json)
-        } catch let error as YotiSignError {
-            printError("\(path): \(error)")
-            throw ExitCode(64)
+            return try RecipientsFileLoader.load(path: path)
         } catch {
-            printError("\(path): the recipients file is invalid: \(error)")
+            printError("\(error)")
             throw ExitCode(64)
-        }
-    }
-
-    /// YAML → JSON bytes, keeping YAML's scalar types (int, float, bool, null) and treating
-    /// everything else, timestamps included, as strings.
-    static func yamlToJSON(_ yaml: String) throws -> [UInt8] {
-        guard let root = try Yams.compose(yaml: yaml) else {
-            throw YotiSignError.invalidRecipientsFile("it is empty")
-        }
-        let object = try jsonObject(root)
-        return Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
-    }
-
-    private static func jsonObject(_ node: Node) throws -> Any {
-        switch node {
-        case .mapping(let mapping):
-            var object: [String: Any] = [:]
-            for (key, value) in mapping {
-                guard let name = key.string else {
-                    throw YotiSignError.invalidRecipientsFile("a mapping key is not a string")
-                }
-                object[name] = try jsonObject(value)
-            }
-            return object
-        case .sequence(let sequence):
-            return try sequence.map(jsonObject)
-        case .scalar(let scalar):
-            switch node.tag.rawValue {
-            case Yams.Tag.Name.null.rawValue: return NSNull()
-            case Yams.Tag.Name.bool.rawValue: return node.bool ?? scalar.string
-            case Yams.Tag.Name.int.rawValue: return node.int ?? scalar.string
-            case Yams.Tag.Name.float.rawValue: return node.float ?? scalar.string
-            default: return scalar.string
-            }
-        case .alias:
-            throw YotiSignError.invalidRecipientsFile("YAML aliases are not supported")
         }
     }
 
@@ -308,12 +236,14 @@ struct SubmitCommand: AsyncParsableCommand {
         return documents.count > 1 ? "\(first) and \(documents.count - 1) more" : first
     }
 
-    static func isHTTPURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && !text.contains(where: \.isWhitespace)
-    }
-
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("tagscan: \(message)\n".utf8))
+        stderrLine(message)
+    }
+}
+
+extension Autotagging: ExpressibleByArgument {
+    /// `GENERAL`, `general`, `real-estate`, `REAL_ESTATE`, `all`.
+    public init?(argument: String) {
+        self.init(rawValue: argument.uppercased().replacingOccurrences(of: "-", with: "_"))
     }
 }

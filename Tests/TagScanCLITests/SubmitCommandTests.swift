@@ -84,13 +84,21 @@ struct SubmitCommandTests {
         #expect(outcome.stderr.contains("not sending"), "\(outcome.stderr)")
     }
 
-    @Test("nothing listening: connection failed after the retries, exit 1, key not printed")
+    @Test("nothing listening: retried (nothing was sent), each retry logged, exit 1, key not printed")
     func closedPort() throws {
+        let recipients = try Self.recipientsFile()
+        let ledger = (recipients as NSString).deletingLastPathComponent + "/ledger.jsonl"
         let outcome = try CommandRunner.run(
-            ["submit", "Fixtures/envelope/nda.pdf", "--recipients", try Self.recipientsFile(), "--base-url", "http://127.0.0.1:9", "--request-timeout", "5"],
+            ["submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger,
+             "--base-url", "http://127.0.0.1:9", "--request-timeout", "5"],
             environment: ["YOTI_SIGN_API_KEY": Self.key])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("Could not reach Yoti Sign (after 4 attempts)"), "\(outcome.stderr)")
+        for attempt in 1...3 {
+            #expect(outcome.stderr.contains("POST /v2/envelopes: attempt \(attempt) of 4 failed (connection refused, before the request was sent); retrying in "), "\(outcome.stderr)")
+        }
         #expect(!outcome.stderr.contains(Self.key) && !outcome.stdout.contains(Self.key))
+        let records = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n")
+        #expect(records.count == 2 && records[1].contains(#""outcome":"failed""#), "\(records)")
     }
 }

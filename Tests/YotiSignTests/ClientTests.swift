@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YotiLoopback
 
 @testable import YotiSign
 
@@ -89,60 +90,117 @@ struct ClientTests {
         }
     }
 
-    @Test("429 then 202: retried once after the back-off")
+    @Test("429 then 202: a create is retried once after the back-off (429 means it was refused)")
     func rateLimitedThenCreated() async throws {
         let sleeps = SleepRecorder()
         try await withServer(
-            [.respond(status: 429, body: #"{"message":"slow down"}"#), .respond(status: 202, body: Self.created)],
+            [.respond(status: 429, body: #"{"message":"slow down"}"#), .created],
             sleeps: sleeps
         ) { server, client in
             let result = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda])
-            #expect(result.envelopeID.hasPrefix("3f1e0c5a"))
+            #expect(result.envelopeID == "env-1")
+            #expect(server.stored.count == 1)
             #expect(server.requests.count == 2)
             #expect(server.requests[0].body == server.requests[1].body)
             #expect(sleeps.delays == [.milliseconds(5)])
         }
     }
 
-    @Test("429 with Retry-After waits what the server asks, within the cap")
+    @Test("429 with Retry-After in seconds waits what the server asks, within the cap")
     func retryAfterHeader() async throws {
         let sleeps = SleepRecorder()
         try await withServer(
-            [.respond(status: 429, headers: ["Retry-After": "3"]), .respond(status: 202, body: Self.created)], sleeps: sleeps
-        ) { _, client in
+            [.respond(status: 429, headers: ["Retry-After": "3"]), .created], sleeps: sleeps
+        ) { server, client in
             _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda])
             #expect(sleeps.delays == [.milliseconds(50)])
+            #expect(server.stored.count == 1)
         }
     }
 
-    @Test("500 three times then 202: backs off 5, 10, 20 ms and succeeds on the fourth attempt")
-    func serverErrorsThenCreated() async throws {
+    @Test("429 with an HTTP-date Retry-After waits until that date")
+    func retryAfterDate() async throws {
+        let sleeps = SleepRecorder(sleepsForReal: false)
+        let now = Date(timeIntervalSince1970: 1_792_567_680)  // Wed, 21 Oct 2026 07:28:00 GMT
+        try await LoopbackServer.with(
+            expectedKey: Fixtures.key,
+            script: [.respond(status: 429, headers: ["Retry-After": "Wed, 21 Oct 2026 07:28:03 GMT"]), .created]
+        ) { server in
+            let configuration = YotiSignClient.Configuration(
+                timeout: .seconds(5), retryPolicy: sleeps.policy(maximumDelay: .seconds(30), now: { now }))
+            _ = try await YotiSignClient.withClient(
+                apiKey: APIKey(Fixtures.key), environment: .custom(server.baseURL), configuration: configuration
+            ) { try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            #expect(sleeps.delays == [.seconds(3)])
+            #expect(server.stored.count == 1)
+        }
+    }
+
+    @Test("a GET that fails with 500 three times is retried (5, 10, 20 ms) and succeeds on the fourth attempt")
+    func serverErrorsThenReadIsRetried() async throws {
         let sleeps = SleepRecorder()
         let failure = LoopbackServer.Action.respond(status: 500, body: #"{"message":"boom"}"#)
-        try await withServer([failure, failure, failure, .respond(status: 202, body: Self.created)], sleeps: sleeps) { server, client in
-            _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda])
+        try await withServer(
+            [failure, failure, failure, .respond(status: 200, body: #"{"status":"ACTIVE"}"#)], sleeps: sleeps
+        ) { server, client in
+            let envelope = try await client.envelope(id: "e1")
+            #expect(envelope.status == .active)
             #expect(server.requests.count == 4)
             #expect(sleeps.delays == [.milliseconds(5), .milliseconds(10), .milliseconds(20)])
         }
     }
 
-    @Test("5xx on every attempt: the last error, with the attempt count")
+    @Test("a create answered 502 after the envelope was stored: not repeated, one envelope, outcome unknown")
+    func serverErrorAfterStoreIsNotRetried() async throws {
+        let sleeps = SleepRecorder()
+        try await withServer([.store(then: .respond(status: 502, body: "Bad Gateway")), .created], sleeps: sleeps) { server, client in
+            let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            guard case .outcomeUnknown(let request, let reason, 1) = error else {
+                Issue.record("expected outcomeUnknown, got \(String(describing: error))")
+                return
+            }
+            #expect(request == "POST /v2/envelopes")
+            #expect(reason.contains("502"))
+            #expect(error?.description.hasPrefix("the envelope may have been created: ") == true)
+            #expect(server.stored.count == 1)
+            #expect(server.requests.count == 1)
+            #expect(sleeps.delays.isEmpty)
+        }
+    }
+
+    @Test("5xx on every attempt of a GET: the last error, with the attempt count")
     func serverErrorsExhausted() async throws {
         let failure = LoopbackServer.Action.respond(status: 503, body: "Service Unavailable")
         try await withServer([failure, failure, failure, failure, failure]) { server, client in
-            let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            let error = await yotiError { _ = try await client.envelope(id: "e1") }
             #expect(error == .serverError(status: 503, message: "Service Unavailable", attempts: 4))
             #expect(server.requests.count == 4)
         }
     }
 
-    @Test("an answer slower than the timeout: timed out, not retried")
+    @Test("a GET slower than the timeout: timed out, not retried")
+    func slowRead() async throws {
+        let sleeps = SleepRecorder()
+        try await withServer(
+            [.delay(.seconds(60), then: .respond(status: 200, body: #"{"status":"ACTIVE"}"#))], timeout: .seconds(2),
+            sleeps: sleeps
+        ) { server, client in
+            let error = await yotiError { _ = try await client.envelope(id: "e1") }
+            #expect(error == .timedOut(after: .seconds(2), attempts: 1))
+            #expect(error?.description.contains("2 s") == true)
+            // At most one: on a loaded machine the request may not have reached the server yet.
+            #expect(server.requests.count <= 1)
+            #expect(sleeps.delays.isEmpty)
+        }
+    }
+
+    @Test("a create whose answer is slower than the timeout: outcome unknown, not retried, one envelope")
     func slowAnswer() async throws {
         let sleeps = SleepRecorder()
         let clock = ContinuousClock()
         try await withServer(
-            [.delay(.seconds(60), then: .respond(status: 202, body: Self.created))], timeout: .milliseconds(300),
-            sleeps: sleeps
+            [.store(then: .delay(.seconds(60), then: .respond(status: 202, body: Self.created))), .created],
+            timeout: .seconds(5), sleeps: sleeps
         ) { server, client in
             // The answer would come after a minute; a client that waited for it would take that
             // long. The bound is loose on purpose: the whole suite runs in one process, and on a
@@ -151,25 +209,43 @@ struct ClientTests {
             let start = clock.now
             let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
             #expect(clock.now - start < .seconds(30), "the client waited for the slow answer")
-            #expect(error == .timedOut(after: .milliseconds(300), attempts: 1))
-            #expect(error?.description.contains("300 ms") == true)
+            guard case .outcomeUnknown(_, let reason, 1) = error else {
+                Issue.record("expected outcomeUnknown, got \(String(describing: error))")
+                return
+            }
+            #expect(reason.contains("5 s"))
             #expect(server.requests.count == 1)
+            #expect(server.stored.count == 1)
             #expect(sleeps.delays.isEmpty)
         }
     }
 
-    @Test("a connection closed without an answer is retried")
-    func droppedOnceThenCreated() async throws {
-        try await withServer([.drop, .respond(status: 202, body: Self.created)]) { server, client in
-            _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda])
+    @Test("a create whose connection drops after the body was sent: not repeated, one envelope")
+    func droppedAfterBodyIsNotRetried() async throws {
+        try await withServer([.store(then: .drop), .created]) { server, client in
+            let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            guard case .outcomeUnknown(_, let reason, 1) = error else {
+                Issue.record("expected outcomeUnknown, got \(String(describing: error))")
+                return
+            }
+            #expect(reason.contains("after the request was sent"), "\(reason)")
+            #expect(server.requests.count == 1)
+            #expect(server.stored.count == 1)
+        }
+    }
+
+    @Test("a GET whose connection drops is retried")
+    func droppedReadIsRetried() async throws {
+        try await withServer([.drop, .respond(status: 200, body: #"{"status":"ACTIVE"}"#)]) { server, client in
+            _ = try await client.envelope(id: "e1")
             #expect(server.requests.count == 2)
         }
     }
 
-    @Test("a connection closed on every attempt: connection failed after four attempts")
+    @Test("a GET whose connection drops on every attempt: connection failed after four attempts")
     func droppedEveryTime() async throws {
         try await withServer([.drop, .drop, .drop, .drop]) { server, client in
-            let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            let error = await yotiError { _ = try await client.envelope(id: "e1") }
             guard case .connectionFailed(_, let attempts) = error else {
                 Issue.record("expected connectionFailed, got \(String(describing: error))")
                 return
@@ -179,16 +255,18 @@ struct ClientTests {
         }
     }
 
-    @Test("nothing listening: connection failed, retried, bounded")
+    @Test("nothing listening: a create is retried (it cannot have been sent), each retry reported, bounded")
     func connectionRefused() async throws {
         let server = try await LoopbackServer.start(script: [])
         let url = server.baseURL
         await server.shutdown()
         let sleeps = SleepRecorder()
-        let configuration = YotiSignClient.Configuration(timeout: .seconds(5), retryPolicy: sleeps.policy(maximumAttempts: 3))
+        let events = Locked<[RetryEvent]>([])
+        let configuration = YotiSignClient.Configuration(
+            timeout: .seconds(5), retryPolicy: sleeps.policy(maximumAttempts: 3), onRetry: { event in events.update { $0.append(event) } })
         let error = await yotiError {
             try await YotiSignClient.withClient(apiKey: APIKey(Fixtures.key), environment: .custom(url), configuration: configuration) {
-                _ = try await $0.envelope(id: "e1")
+                _ = try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda])
             }
         }
         guard case .connectionFailed(let reason, 3) = error else {
@@ -197,6 +275,55 @@ struct ClientTests {
         }
         #expect(!reason.contains(Fixtures.key))
         #expect(sleeps.delays.count == 2)
+        #expect(events.value.map(\.attempt) == [1, 2])
+        #expect(events.value.allSatisfy { $0.request == "POST /v2/envelopes" && $0.reason.contains("before the request was sent") })
+        #expect(events.value.first?.description.contains("attempt 1 of 3 failed") == true)
+        #expect(events.value.map(\.wait) == sleeps.delays)
+    }
+
+    @Test("refused, then the server comes up: the create is retried and exactly one envelope is stored")
+    func refusedThenUp() async throws {
+        let probe = try await LoopbackServer.start(script: [])
+        let port = probe.port
+        await probe.shutdown()
+        let started = Locked<LoopbackServer?>(nil)
+        // The back-off is where the server comes up, on the port the first attempt was refused at.
+        let policy = RetryPolicy(
+            maximumAttempts: 3, baseDelay: .milliseconds(5), jitter: RetryPolicy.noJitter,
+            sleep: { _ in
+                guard started.value == nil else { return }
+                let server = try await LoopbackServer.start(port: port, expectedKey: Fixtures.key, script: [.created])
+                started.update { $0 = server }
+            })
+        let configuration = YotiSignClient.Configuration(timeout: .seconds(5), retryPolicy: policy)
+        let created = try await YotiSignClient.withClient(
+            apiKey: APIKey(Fixtures.key), environment: .custom("http://127.0.0.1:\(port)"), configuration: configuration
+        ) { try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+        let server = try #require(started.value)
+        #expect(created.envelopeID == "env-1")
+        #expect(server.stored.count == 1)
+        #expect(server.requests.count == 1)
+        await server.shutdown()
+    }
+
+    @Test("a TLS handshake that fails (https to a plain-HTTP port): nothing was sent, so a create is retried; no envelope")
+    func tlsFailureIsRetried() async throws {
+        let sleeps = SleepRecorder()
+        try await LoopbackServer.with(expectedKey: Fixtures.key, script: [.created, .created]) { server in
+            let configuration = YotiSignClient.Configuration(timeout: .seconds(10), retryPolicy: sleeps.policy(maximumAttempts: 2))
+            let error = await yotiError {
+                try await YotiSignClient.withClient(
+                    apiKey: APIKey(Fixtures.key), environment: .custom("https://127.0.0.1:\(server.port)"), configuration: configuration
+                ) { _ = try await $0.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
+            }
+            guard case .connectionFailed(let reason, 2) = error else {
+                Issue.record("expected connectionFailed after 2 attempts, got \(String(describing: error))")
+                return
+            }
+            #expect(!reason.contains(Fixtures.key))
+            #expect(sleeps.delays.count == 1)
+            #expect(server.requests.isEmpty && server.stored.isEmpty)
+        }
     }
 
     @Test("preflight problems stop the request before it is sent")
@@ -262,11 +389,25 @@ struct ClientTests {
         }
     }
 
-    @Test("a 2xx body that is not the documented JSON is an invalid response")
+    @Test("a create answered 2xx with an HTML body: outcome unknown, not repeated, one envelope")
     func invalidBody() async throws {
-        try await withServer([.respond(status: 202, body: "<html>ok</html>")]) { _, client in
+        try await withServer([.store(then: .respond(status: 202, body: "<html>ok</html>")), .created]) { server, client in
             let error = await yotiError { _ = try await client.createEnvelope(Fixtures.options, documents: [Fixtures.nda]) }
-            guard case .invalidResponse(202, _) = error else {
+            guard case .outcomeUnknown(_, let reason, _) = error else {
+                Issue.record("expected outcomeUnknown, got \(String(describing: error))")
+                return
+            }
+            #expect(reason.contains("202"))
+            #expect(server.stored.count == 1)
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a GET answered 2xx with a body that is not the documented JSON is an invalid response")
+    func invalidReadBody() async throws {
+        try await withServer([.respond(status: 200, body: "<html>ok</html>")]) { _, client in
+            let error = await yotiError { _ = try await client.envelope(id: "e1") }
+            guard case .invalidResponse(200, _) = error else {
                 Issue.record("expected invalidResponse, got \(String(describing: error))")
                 return
             }

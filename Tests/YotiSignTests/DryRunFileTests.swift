@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YotiLoopback
 
 /// Replays a request printed by `tagscan submit --dry-run > request.http` against the loopback
 /// server, with the redacted key filled in. Opt-in: set `TAGSCAN_DRY_RUN_REQUEST` to the file.

@@ -1,4 +1,5 @@
 import Testing
+import YotiLoopback
 
 @testable import YotiSign
 

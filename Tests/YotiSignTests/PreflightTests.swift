@@ -56,7 +56,11 @@ extension RuleCase {
 
     static let all: [RuleCase] = [
         // Files.
-        RuleCase(.noFiles, trigger: { $0.documents = []; $0.dropAllTags() }, pass: { $0.dropAllTags() }),
+        // Auto-tagging, so that a signer without tags is not a problem of its own.
+        RuleCase(
+            .noFiles, trigger: { $0.documents = []; $0.dropAllTags(); $0.options.autotagging = .general },
+            pass: { $0.dropAllTags(); $0.options.autotagging = .general }
+        ),
         RuleCase(
             .tooManyFiles, trigger: { $0.documents += (1...20).map { Scenario.doc("extra\($0).pdf") } },
             pass: { $0.documents += (1...19).map { Scenario.doc("extra\($0).pdf") } }
@@ -141,12 +145,51 @@ extension RuleCase {
         ),
         RuleCase(
             .ccFieldsNotAllowed, trigger: { $0.options.recipients[1].tags = [Fixtures.signature()] },
-            pass: { $0.options.recipients[1].tags = [] }
+            pass: { $0.options.recipients[1].tags = nil }
+        ),
+        // The recipient-object page: a CC recipient carries only name and email.
+        RuleCase(.ccFieldsNotAllowed, trigger: { $0.options.recipients[1].role = "Legal" }, pass: { $0.options.recipients[1].name = "Legal team" }),
+        RuleCase(.ccFieldsNotAllowed, trigger: { $0.options.recipients[1].signGroup = 1 }, pass: { $0.options.recipients[1].email = "law@example.com" }),
+        RuleCase(.ccFieldsNotAllowed, trigger: { $0.options.recipients[1].authType = .noAuth }, pass: { $0.signer.authType = .noAuth }),
+        RuleCase(
+            .ccFieldsNotAllowed, trigger: { $0.options.recipients[1].eventNotifications = [.envelopeCompletion] },
+            pass: { $0.signer.eventNotifications = [.signerInvitation, .envelopeCompletion] }
+        ),
+        // Coordinate mode: a signer must have something to sign.
+        RuleCase(
+            .signerWithoutFields,
+            trigger: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", tags: [])) },
+            pass: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", tags: [Fixtures.signature(y: 0.3)])) }
+        ),
+        // Auto-tagging mode: no explicit tags, and an industry type that has the roles.
+        RuleCase(
+            .autotaggingWithTags, trigger: { $0.options.autotagging = .general; $0.signer.rules = nil; $0.signer.witness = nil },
+            pass: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.witness = Witness(tags: []) }
+        ),
+        RuleCase(
+            .autotaggingIndustryMismatch, trigger: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.role = "Tenant 1" },
+            pass: { $0.options.autotagging = .realEstate; $0.dropAllTags(); $0.signer.role = "Tenant 1" }
+        ),
+        RuleCase(
+            .autotaggingIndustryMismatch, trigger: { $0.options.autotagging = .realEstate; $0.dropAllTags() },
+            pass: { $0.options.autotagging = .all; $0.dropAllTags() }
+        ),
+        // Webhook event names as the notifications page lists them.
+        RuleCase(
+            .webhookEventUnknown,
+            trigger: { $0.options.notifications = Notifications(destination: "https://hooks.example.com/yoti", subscriptions: ["upload_error"]) },
+            pass: { $0.options.notifications = Notifications(destination: "https://hooks.example.com/yoti", subscriptions: WebhookEvent.allCases.map(\.rawValue)) }
+        ),
+        // An embedded envelope that sends invitations needs the message as a standard one does.
+        RuleCase(
+            .invitationMessageMissing,
+            trigger: { $0.kind = .embedded; $0.options.emails = nil; $0.signer.eventNotifications = [.signerInvitation] },
+            pass: { $0.kind = .embedded; $0.signer.eventNotifications = [.signerInvitation] }
         ),
         RuleCase(
             .signGroupsNotSequential,
-            trigger: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 3, tags: [])) },
-            pass: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 2, tags: [])) }
+            trigger: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 3, tags: [Fixtures.signature()])) },
+            pass: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 2, tags: [Fixtures.signature()])) }
         ),
         RuleCase(
             .signGroupsNotSequential, trigger: { $0.signer.signGroup = 2 }, pass: { $0.signer.signGroup = nil }

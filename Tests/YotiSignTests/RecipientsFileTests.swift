@@ -48,6 +48,18 @@ struct RecipientsFileTests {
             (#"{"recipients":[{"name":"A"}]}"#, #"recipients[0]: the required key "email" is missing"#),
             (#"{"recipients":[{"name":"A","email":"a@b.co","sign_group":"one"}]}"#, "recipients[0].sign_group: expected an integer"),
             (#"{"name":"x"}"#, #"the required key "recipients" is missing"#),
+            (
+                #"{"recipients":[{"name":"A","email":"a@b.co","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"signature","optional":false,"file_name":"a.pdf","optinal":true}]}]}"#,
+                #"unknown key "recipients[0].tags[0].optinal""#
+            ),
+            (
+                #"{"recipients":[{"name":"A","email":"a@b.co","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","field":"full_name"}}]}]}"#,
+                #"unknown key "recipients[0].tags[0].merge_field.field""#
+            ),
+            (
+                #"{"recipients":[{"name":"A","email":"a@b.co","witness":{"tags":[],"name":"W"}}]}"#,
+                #"unknown key "recipients[0].witness.name""#
+            ),
             (#"[1,2]"#, "the top level must be an object"),
             (#"{"recipients": [}"#, "not valid JSON"),
         ]
@@ -125,6 +137,38 @@ struct RecipientsFileTests {
         let draft = file.envelopeOptions(joining: [], defaultName: "x")
         #expect(draft.problems.map(\.code) == [.duplicateRole])
         #expect(draft.problems[0].location == "recipients[1].role")
+    }
+
+    @Test("a documented tag key the model once lacked (merge_field) is read, not refused")
+    func mergeField() throws {
+        let file = try Self.decode(
+            #"{"recipients":[{"name":"A","email":"a@b.co","auth_type":"idv","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","id_doc":"passport","field_name":"full_name"}}]}]}"#)
+        #expect(file.recipients[0].tags?.first?.mergeField == Tag.MergeField(idDoc: "passport", fieldName: "full_name"))
+        let json = String(decoding: try YotiJSON.encode(file.recipients[0].tags?.first), as: UTF8.self)
+        #expect(json.contains(#""merge_field":{"field_name":"full_name","id_doc":"passport","source":"idv"}"#), "\(json)")
+    }
+
+    @Test("auto-tagging mode: every signer is sent tags: [] and the industry type; roles are still checked")
+    func autotaggingMode() throws {
+        let file = try Self.decode(Self.file)
+        let draft = file.envelopeOptions(
+            joining: [Self.scanned("nda.pdf", [("Signer 1", 1, 2), ("Signer 2", 2, 1), ("Signer 9", 1, 1)])], defaultName: "x",
+            autotagging: .general)
+        #expect(draft.options.autotagging == .general)
+        #expect(draft.options.recipients.map(\.tags) == [[], [], nil])
+        #expect(draft.problems.map(\.code) == [.unknownRole])
+        #expect(Preflight.check(draft.options, documents: [DocumentUpload(fileName: "nda.pdf", bytes: Fixtures.pdfBytes, pageCount: 2)]) == [])
+    }
+
+    @Test("coordinate mode (the default): scanned tags, no autotagging; a signer with nothing to sign is named")
+    func coordinateMode() throws {
+        let file = try Self.decode(Self.file)
+        let draft = file.envelopeOptions(joining: [Self.scanned("nda.pdf", [("Signer 1", 1, 1)])], defaultName: "x")
+        #expect(draft.options.autotagging == nil)
+        let problems = Preflight.check(draft.options, documents: [DocumentUpload(fileName: "nda.pdf", bytes: Fixtures.pdfBytes, pageCount: 2)])
+        #expect(problems.map(\.code) == [.signerWithoutFields])
+        #expect(problems.first?.message.contains(#"role "Signer 2""#) == true)
+        #expect(problems.first?.location == "recipients[1].tags")
     }
 
     @Test("the built options encode with the API's keys")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import YotiSign
@@ -34,6 +35,25 @@ struct RetryPolicyTests {
     @Test("429 and 5xx are retryable; other statuses are not", arguments: [200, 202, 400, 401, 403, 404, 413, 422, 429, 500, 502, 503, 599])
     func retryableStatuses(_ status: Int) {
         #expect(RetryPolicy.isRetryable(status: status) == (status == 429 || status >= 500))
+    }
+
+    @Test("a create is retried on 429 only; a read on 429 and 5xx", arguments: [200, 400, 404, 422, 429, 500, 502, 503])
+    func retryableByIdempotency(_ status: Int) {
+        #expect(RetryPolicy.isRetryable(status: status, idempotent: false) == (status == 429))
+        #expect(RetryPolicy.isRetryable(status: status, idempotent: true) == RetryPolicy.isRetryable(status: status))
+    }
+
+    @Test("Retry-After: delta-seconds and the three HTTP-date forms, measured from now")
+    func retryAfterForms() {
+        let now = Date(timeIntervalSince1970: 1_792_567_680)  // Wed, 21 Oct 2026 07:28:00 GMT
+        #expect(RetryPolicy.retryAfter("120", now: now) == .seconds(120))
+        #expect(RetryPolicy.retryAfter(" 0 ", now: now) == .zero)
+        #expect(RetryPolicy.retryAfter("Wed, 21 Oct 2026 07:28:05 GMT", now: now) == .seconds(5))
+        #expect(RetryPolicy.retryAfter("Wednesday, 21-Oct-26 07:28:07 GMT", now: now) == .seconds(7))
+        #expect(RetryPolicy.retryAfter("Wed Oct 21 07:28:09 2026", now: now) == .seconds(9))
+        #expect(RetryPolicy.retryAfter("Tue, 20 Oct 2026 07:28:00 GMT", now: now) == .zero, "a date in the past: no wait")
+        #expect(RetryPolicy.retryAfter("soon", now: now) == nil)
+        #expect(RetryPolicy.retryAfter("-5", now: now) == nil)
     }
 
     @Test("at least one attempt")

@@ -106,7 +106,7 @@ public enum ConfigLoader {
 
     // MARK: Errors
 
-    private static func syntaxError(_ error: any Error, text: String, file: String) -> ConfigError {
+    static func syntaxError(_ error: any Error, text: String, file: String) -> ConfigError {
         guard let yaml = error as? YamlError else { return .syntax(file: file, line: 1, column: 1, message: "\(error)") }
         switch yaml {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):

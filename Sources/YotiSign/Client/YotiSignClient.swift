@@ -7,8 +7,9 @@ import NIOHTTP1
 /// embedded), read its details or status, archive it, and send a reminder.
 ///
 /// Every create runs ``Preflight`` first and sends nothing if it finds a problem. Requests are
-/// retried with exponential backoff and jitter on 429, 5xx and connection failures (see
-/// ``RetryPolicy``); each attempt is bounded by ``Configuration/timeout``. The API key goes only
+/// retried with exponential backoff and jitter where a repeat is safe (see ``RetryPolicy``): a
+/// create or a send-reminder only when it cannot have reached Yoti, or on 429. Each attempt is
+/// bounded by ``Configuration/timeout``. The API key goes only
 /// into the `Authorization` header; it is never logged and never appears in an error.
 ///
 /// Use ``withClient(apiKey:environment:configuration:_:)`` to have the client own (and shut
@@ -26,16 +27,20 @@ public struct YotiSignClient: Sendable {
         /// The limit for one attempt, from sending the request to the last byte of the answer.
         public var timeout: Duration
         public var retryPolicy: RetryPolicy
-        /// Answers larger than this are refused (the API's answers are small JSON objects).
+        /// Answers larger than this are refused. The API's answers are small JSON objects, except
+        /// the completed documents' zip, which holds up to 20 MB of files and a coversheet.
         public var maximumResponseBytes: Int
+        /// Called before each retry, with the attempt that failed, why, and the wait.
+        public var onRetry: @Sendable (RetryEvent) -> Void
 
         public init(
             timeout: Duration = .seconds(120), retryPolicy: RetryPolicy = .standard,
-            maximumResponseBytes: Int = 4 << 20
+            maximumResponseBytes: Int = 64 << 20, onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }
         ) {
             self.timeout = timeout
             self.retryPolicy = retryPolicy
             self.maximumResponseBytes = maximumResponseBytes
+            self.onRetry = onRetry
         }
     }
 
@@ -127,18 +132,35 @@ public struct YotiSignClient: Sendable {
     }
 
     /// Creates a standard envelope (Yoti emails the recipients): `POST /v2/envelopes`, 202.
+    ///
+    /// The create is sent at most once unless it cannot have reached Yoti; a lost answer is
+    /// ``YotiSignError/outcomeUnknown(request:reason:attempts:)`` (look the envelope up with
+    /// ``searchEnvelopes(_:)`` before creating it again).
     public func createEnvelope(_ options: EnvelopeOptions, documents: [DocumentUpload]) async throws -> EnvelopeCreated {
         let request = try Self.prepareEnvelope(options, documents: documents, kind: .standard, environment: environment)
-        return try await send(request).decode(EnvelopeCreated.self)
+        return try await create(request, EnvelopeCreated.self)
     }
 
     /// Creates an embedded envelope (you show the signing page): `POST /v2/embedded-envelopes`,
-    /// 200 with a token per recipient.
+    /// 200 with a token per recipient. Sent at most once, as ``createEnvelope(_:documents:)``.
     public func createEmbeddedEnvelope(
         _ options: EnvelopeOptions, documents: [DocumentUpload]
     ) async throws -> EmbeddedEnvelopeCreated {
         let request = try Self.prepareEnvelope(options, documents: documents, kind: .embedded, environment: environment)
-        return try await send(request).decode(EmbeddedEnvelopeCreated.self)
+        return try await create(request, EmbeddedEnvelopeCreated.self)
+    }
+
+    /// Sends a prepared create request and reads its answer. A success whose body is not the
+    /// documented JSON leaves the outcome unknown: Yoti (or something in front of it) accepted
+    /// the request, and whether an envelope exists cannot be told from the answer.
+    public func create<Answer: Decodable>(_ request: EnvelopeRequest, _ type: Answer.Type) async throws -> Answer {
+        let response = try await send(request)
+        do {
+            return try response.decode(type)
+        } catch YotiSignError.invalidResponse(let status, let reason) {
+            throw YotiSignError.outcomeUnknown(
+                request: request.summary, reason: "the \(status) answer could not be read (\(reason))", attempts: 1)
+        }
     }
 
     /// `GET /v2/envelopes/{id}`: status and details.
@@ -156,56 +178,155 @@ public struct YotiSignClient: Sendable {
         _ = try await send(.archiveEnvelope(id: id, environment: environment))
     }
 
-    /// `POST /v2/envelopes/{id}/recipients/{recipient_id}/send-reminder`.
+    /// `POST /v2/envelopes/{id}/recipients/{recipient_id}/send-reminder`. Sent at most once
+    /// unless it cannot have reached Yoti: a repeat would email the recipient twice.
     public func sendReminder(envelopeID: String, recipientID: String) async throws -> ReminderSent {
         let response = try await send(.sendReminder(envelopeID: envelopeID, recipientID: recipientID, environment: environment))
         if response.body.isEmpty { return ReminderSent(recipientID: recipientID) }
-        return try response.decode(ReminderSent.self)
+        return (try? response.decode(ReminderSent.self)) ?? ReminderSent(recipientID: recipientID)
+    }
+
+    /// The signed documents of a completed envelope: the zip of
+    /// `GET /v2/envelopes/{id}/completed-documents` (the files, a coversheet, an XML signature and
+    /// any attachments).
+    ///
+    /// - Throws: ``YotiSignError/notCompleted(status:unsigned:)`` before every recipient has
+    ///   signed, naming who has not; the zip is only asked for after that check.
+    public func completedDocuments(envelopeID: String) async throws -> [UInt8] {
+        let envelope = try await envelope(id: envelopeID)
+        guard envelope.status.isComplete else {
+            let unsigned = (envelope.details?.recipients ?? [])
+                .filter { $0.type != "CC" && $0.signStatus?.uppercased() != "SIGNED" }
+                .map { [$0.name, $0.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ") }
+                .filter { !$0.isEmpty }
+            throw YotiSignError.notCompleted(status: envelope.status, unsigned: unsigned)
+        }
+        let response = try await send(.completedDocuments(id: envelopeID, environment: environment))
+        return response.body
+    }
+
+    /// `GET /v2/organisations/envelopes/search`: the organisation's envelopes by date and status,
+    /// one page.
+    public func searchEnvelopes(_ query: EnvelopeSearchQuery = .init()) async throws -> EnvelopeSearchResults {
+        try await send(.searchEnvelopes(query, environment: environment)).decode(EnvelopeSearchResults.self)
+    }
+
+    /// Every page of a search, up to `maximumPages` pages of `pageSize`.
+    ///
+    /// The docs give `offset` a default of 1 and do not say whether it counts pages or
+    /// envelopes; it is sent as the page number, and a page that adds no new envelope ends the
+    /// walk either way.
+    public func searchAllEnvelopes(
+        _ query: EnvelopeSearchQuery = .init(), pageSize: Int = 100, maximumPages: Int = 20
+    ) async throws -> [EnvelopeSummary] {
+        var all: [EnvelopeSummary] = []
+        var seen: Set<String> = []
+        var query = query
+        query.limit = pageSize
+        for page in 1...max(1, maximumPages) {
+            query.offset = page
+            let results = try await searchEnvelopes(query)
+            let fresh = results.envelopes.filter { seen.insert($0.envelopeID).inserted }
+            all += fresh
+            if fresh.isEmpty || results.envelopes.count < pageSize { break }
+            if let total = results.total, all.count >= total { break }
+        }
+        return all
+    }
+
+    /// `POST /v2/organisations/envelopes/find`: the summaries of the given envelopes.
+    public func findEnvelopes(ids: [String]) async throws -> [EnvelopeSummary] {
+        try await send(.findEnvelopes(ids: ids, environment: environment)).decode(EnvelopeSearchResults.self).envelopes
     }
 
     // MARK: - Sending
 
     /// Sends `request` with the bearer key, retrying per the policy, and returns a 2xx answer.
     ///
+    /// A request that is not idempotent is repeated only when the failure shows it cannot have
+    /// reached Yoti (nothing of it was written) or Yoti refused it with 429. Otherwise a 5xx, a
+    /// connection dropped after sending, or a timeout ends in
+    /// ``YotiSignError/outcomeUnknown(request:reason:attempts:)``.
+    ///
     /// - Throws: a ``YotiSignError`` for any other outcome, or `CancellationError`.
     public func send(_ request: EnvelopeRequest) async throws -> Response {
         let policy = configuration.retryPolicy
+        let idempotent = request.isIdempotent
         var attempt = 1
         while true {
             try Task.checkCancellation()
             let outcome: Attempt
+            // Why this attempt failed and how long to wait, when another is worth making.
+            var retry: (reason: String, wait: Duration)?
             do {
                 outcome = try await attemptOnce(request)
             } catch let failure as TransportFailure {
                 switch failure {
                 case .timedOut:
-                    throw YotiSignError.timedOut(after: configuration.timeout, attempts: attempt)
+                    if idempotent { throw YotiSignError.timedOut(after: configuration.timeout, attempts: attempt) }
+                    throw YotiSignError.outcomeUnknown(
+                        request: request.summary,
+                        reason: "no answer came within \(configuration.timeout.formattedSeconds)", attempts: attempt)
                 case .misconfigured(let reason):
                     throw YotiSignError.invalidConfiguration(apiKey.redact(reason))
-                case .connection(let reason):
+                case .notSent(let reason):
+                    let reason = apiKey.redact(reason)
                     guard attempt < policy.maximumAttempts else {
-                        throw YotiSignError.connectionFailed(reason: apiKey.redact(reason), attempts: attempt)
+                        throw YotiSignError.connectionFailed(reason: reason, attempts: attempt)
                     }
-                    try await policy.sleep(policy.delay(beforeRetry: attempt))
-                    attempt += 1
-                    continue
+                    retry = ("\(reason), before the request was sent", policy.delay(beforeRetry: attempt))
+                case .dropped(let reason):
+                    let reason = apiKey.redact(reason)
+                    guard idempotent else {
+                        throw YotiSignError.outcomeUnknown(
+                            request: request.summary, reason: "the connection was lost after the request was sent (\(reason))",
+                            attempts: attempt)
+                    }
+                    guard attempt < policy.maximumAttempts else {
+                        throw YotiSignError.connectionFailed(reason: reason, attempts: attempt)
+                    }
+                    retry = ("\(reason), after the request was sent", policy.delay(beforeRetry: attempt))
                 case .responseTooLarge(let status):
-                    throw YotiSignError.invalidResponse(
-                        status: status, reason: "the answer is larger than \(configuration.maximumResponseBytes) bytes"
-                    )
+                    let reason = "the answer is larger than \(configuration.maximumResponseBytes) bytes"
+                    if !idempotent && (200...299).contains(status) || !idempotent && status >= 500 {
+                        throw YotiSignError.outcomeUnknown(request: request.summary, reason: "\(status): \(reason)", attempts: attempt)
+                    }
+                    throw YotiSignError.invalidResponse(status: status, reason: reason)
                 }
+                try await wait(retry, after: attempt, of: request)
+                attempt += 1
+                continue
             }
             let response = outcome.response
             if (200...299).contains(response.status) {
                 return response
             }
-            if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maximumAttempts {
-                try await policy.sleep(policy.delay(beforeRetry: attempt, retryAfter: outcome.retryAfter))
+            let message = serverMessage(response.body)
+            if RetryPolicy.isRetryable(status: response.status, idempotent: idempotent) && attempt < policy.maximumAttempts {
+                let reason = "\(response.status)" + (message.map { ": \($0)" } ?? "")
+                try await wait((reason, policy.delay(beforeRetry: attempt, retryAfter: outcome.retryAfter)), after: attempt, of: request)
                 attempt += 1
                 continue
             }
-            throw YotiSignError.from(status: response.status, message: serverMessage(response.body), attempts: attempt)
+            if !idempotent && (500...599).contains(response.status) {
+                throw YotiSignError.outcomeUnknown(
+                    request: request.summary,
+                    reason: "Yoti Sign answered \(response.status)" + (message.map { " (\($0.prefix(200)))" } ?? ""),
+                    attempts: attempt)
+            }
+            throw YotiSignError.from(status: response.status, message: message, attempts: attempt)
         }
+    }
+
+    /// Reports the coming retry and sleeps before it.
+    private func wait(_ retry: (reason: String, wait: Duration)?, after attempt: Int, of request: EnvelopeRequest) async throws {
+        guard let retry else { return }
+        let policy = configuration.retryPolicy
+        configuration.onRetry(
+            RetryEvent(
+                request: request.summary, attempt: attempt, maximumAttempts: policy.maximumAttempts, reason: retry.reason,
+                wait: retry.wait))
+        try await policy.sleep(retry.wait)
     }
 
     /// One answer plus its `Retry-After`, if any.
@@ -217,7 +338,10 @@ public struct YotiSignClient: Sendable {
     /// Why an attempt produced no answer.
     private enum TransportFailure: Error {
         case timedOut
-        case connection(String)
+        /// Nothing of the request was written: it cannot have reached Yoti.
+        case notSent(String)
+        /// The connection failed after (some of) the request was written.
+        case dropped(String)
         case misconfigured(String)
         case responseTooLarge(status: Int)
     }
@@ -249,48 +373,52 @@ public struct YotiSignClient: Sendable {
     }
 
     private func perform(_ request: EnvelopeRequest) async throws -> Attempt {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = HTTPMethod(rawValue: request.method)
+        var headers = HTTPHeaders()
         for header in request.headers {
-            outgoing.headers.add(name: header.name, value: header.value)
+            headers.add(name: header.name, value: header.value)
         }
-        outgoing.headers.replaceOrAdd(name: "Authorization", value: apiKey.bearer)
-        if let body = request.body {
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
-        }
+        headers.replaceOrAdd(name: "Authorization", value: apiKey.bearer)
+        let outgoing: HTTPClient.Request
         do {
-            // AHC's own deadline is a backstop; `attemptOnce` enforces the real limit.
-            let deadline = NIODeadline.now() + .nanoseconds(configuration.timeout.nanoseconds) + .seconds(1)
-            let response = try await httpClient.execute(outgoing, deadline: deadline)
-            let status = Int(response.status.code)
-            let bytes: ByteBuffer
-            do {
-                bytes = try await response.body.collect(upTo: configuration.maximumResponseBytes)
-            } catch is NIOTooManyBytesError {
-                throw TransportFailure.responseTooLarge(status: status)
+            outgoing = try HTTPClient.Request(
+                url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
+                body: request.body.map { .bytes($0) })
+        } catch {
+            throw TransportFailure.misconfigured("The request could not be made: \(error)")
+        }
+        let delegate = AttemptDelegate(maximumBytes: configuration.maximumResponseBytes)
+        // AHC's own deadline is a backstop; `attemptOnce` enforces the real limit.
+        let deadline = NIODeadline.now() + .nanoseconds(configuration.timeout.nanoseconds) + .seconds(1)
+        let task = httpClient.execute(request: outgoing, delegate: delegate, deadline: deadline)
+        do {
+            let answer = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
-            let headers = response.headers.map { EnvelopeRequest.Header($0.name, $0.value) }
-            let retryAfter = response.headers.first(name: "Retry-After")
-                .flatMap { Int($0.trimmingWhitespace()) }
-                .map { Duration.seconds($0) }
+            let retryAfter = answer.headers.first { $0.name.lowercased() == "retry-after" }
+                .flatMap { RetryPolicy.retryAfter($0.value, now: configuration.retryPolicy.now()) }
             return Attempt(
-                response: Response(status: status, headers: headers, body: Array(buffer: bytes)),
+                response: Response(
+                    status: answer.status, headers: answer.headers.map { EnvelopeRequest.Header($0.name, $0.value) },
+                    body: answer.body),
                 retryAfter: retryAfter
             )
-        } catch let failure as TransportFailure {
-            throw failure
+        } catch let tooLarge as AttemptDelegate.TooLarge {
+            throw TransportFailure.responseTooLarge(status: tooLarge.status)
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as HTTPClientError {
-            throw Self.classify(error)
+            throw Self.classify(error, sent: delegate.requestWasSent)
         } catch {
-            throw TransportFailure.connection(String(describing: error))
+            let reason = Self.describe(error)
+            throw delegate.requestWasSent ? TransportFailure.dropped(reason) : TransportFailure.notSent(reason)
         }
     }
 
-    /// Sorts AHC's errors into timeouts, configuration mistakes and (retryable) connection
-    /// failures.
-    private static func classify(_ error: HTTPClientError) -> any Error {
+    /// Sorts AHC's errors into timeouts, configuration mistakes and connection failures, the
+    /// last split by whether the request had been written.
+    private static func classify(_ error: HTTPClientError, sent: Bool) -> any Error {
         switch error {
         case .deadlineExceeded, .readTimeout:
             return TransportFailure.timedOut
@@ -298,10 +426,26 @@ public struct YotiSignClient: Sendable {
             return CancellationError()
         case .remoteConnectionClosed, .connectTimeout, .writeTimeout, .tlsHandshakeTimeout,
             .getConnectionFromPoolTimeout, .uncleanShutdown, .socksHandshakeTimeout, .httpProxyHandshakeTimeout:
-            return TransportFailure.connection(String(describing: error))
+            let reason = describe(error)
+            return sent ? TransportFailure.dropped(reason) : TransportFailure.notSent(reason)
         default:
             return TransportFailure.misconfigured("The request could not be made: \(error)")
         }
+    }
+
+    /// A transport error in a few words: `connection refused`, `remote connection closed`.
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let lower = text.lowercased()
+        for (needle, words) in [
+            ("connection refused", "connection refused"), ("econnrefused", "connection refused"),
+            ("remoteconnectionclosed", "the server closed the connection"), ("connecttimeout", "connect timed out"),
+            ("tlshandshaketimeout", "TLS handshake timed out"), ("dns", "the host name could not be resolved"),
+            ("connection reset", "connection reset"),
+        ] where lower.contains(needle) {
+            return words
+        }
+        return text
     }
 
     /// The server's explanation: a JSON `message` (or `error`, `errors`, `detail`), else the

@@ -26,17 +26,33 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
     case serverError(status: Int, message: String?, attempts: Int)
     /// Another status the API does not document for this call.
     case unexpectedStatus(status: Int, message: String?)
-    /// No complete answer within the timeout. Not retried: a create that timed out may still
-    /// have been accepted, and a retry could create a second envelope.
+    /// No complete answer within the timeout, for a request that is safe to repeat (a create
+    /// that times out is ``outcomeUnknown(request:reason:attempts:)``). Not retried.
     case timedOut(after: Duration, attempts: Int)
-    /// The connection could not be made or was dropped, on every attempt.
+    /// The connection could not be made, on every attempt (or, for an idempotent request, was
+    /// dropped).
     case connectionFailed(reason: String, attempts: Int)
     /// A success status whose body is not what the API documents.
     case invalidResponse(status: Int, reason: String)
+    /// A request that is not idempotent (a create, a send-reminder) may have reached Yoti, but no
+    /// usable answer came back: a 5xx, a connection dropped after the request was sent, a
+    /// timeout, or a success whose body was not the documented JSON. It was not repeated, since a
+    /// repeat could create a second envelope or send a second email. `request` is
+    /// `POST /v2/envelopes`.
+    case outcomeUnknown(request: String, reason: String, attempts: Int)
+    /// The completed documents exist only once every recipient has signed.
+    case notCompleted(status: EnvelopeStatus, unsigned: [String])
     /// A request that cannot be made as configured (bad base URL, missing key, unsupported file).
     case invalidConfiguration(String)
     /// A recipients file that cannot be read.
     case invalidRecipientsFile(String)
+    /// A webhook body that is not a notification of the documented shape.
+    case invalidWebhook(reason: String)
+    /// The submissions ledger cannot be read or written.
+    case ledgerFailed(path: String, reason: String)
+    /// An earlier attempt at this very submission has an unknown outcome, and Yoti's search did
+    /// not settle it; creating now could make a second envelope.
+    case previousOutcomeUnknown(name: String, attemptedAt: String, ledger: String)
 
     /// The HTTP status this error came from, if any.
     public var status: Int? {
@@ -99,11 +115,24 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .unexpectedStatus(let status, let message):
             return "Yoti Sign answered with unexpected status \(status)\(with(message))"
         case .timedOut(let after, let attempts):
-            return "Yoti Sign did not answer within \(after.formattedSeconds)\(tries(attempts)). A create request may still have succeeded; check before sending it again."
+            return "Yoti Sign did not answer within \(after.formattedSeconds)\(tries(attempts))."
         case .connectionFailed(let reason, let attempts):
             return "Could not reach Yoti Sign\(tries(attempts)): \(reason)"
         case .invalidResponse(let status, let reason):
             return "Yoti Sign answered \(status) with a body that could not be read: \(reason)"
+        case .outcomeUnknown(let request, let reason, let attempts):
+            let what = request.hasSuffix("/send-reminder") ? "the reminder may have been sent" : "the envelope may have been created"
+            return "\(what): \(request) reached Yoti Sign or may have, but \(reason)\(tries(attempts)). It was not sent again, since a repeat could duplicate it."
+        case .notCompleted(let status, let unsigned):
+            var text = "The envelope is \(status), not complete: its signed documents can be downloaded once every recipient has signed"
+            if !unsigned.isEmpty { text += " (still to sign: \(unsigned.joined(separator: ", ")))" }
+            return text + "."
+        case .invalidWebhook(let reason):
+            return "The webhook notification could not be read: \(reason)"
+        case .ledgerFailed(let path, let reason):
+            return "The submissions ledger \(path) \(reason)"
+        case .previousOutcomeUnknown(let name, let attemptedAt, let ledger):
+            return "An earlier attempt at this submission (\"\(name)\", \(attemptedAt), recorded in \(ledger)) ended without an answer, and Yoti's envelope search shows no envelope of that name since then; the envelope may still have been created."
         case .invalidConfiguration(let reason):
             return reason
         case .invalidRecipientsFile(let reason):

@@ -27,22 +27,36 @@ public struct Envelope: Sendable, Codable, Hashable {
         public var completedAt: String?
         public var archivedAt: String?
         public var errors: [FileError]?
+        /// The envelope's files, as completion webhooks list them.
+        public var files: [File]?
 
         public init(
             recipients: [RecipientState]? = nil, completedAt: String? = nil, archivedAt: String? = nil,
-            errors: [FileError]? = nil
+            errors: [FileError]? = nil, files: [File]? = nil
         ) {
             self.recipients = recipients
             self.completedAt = completedAt
             self.archivedAt = archivedAt
             self.errors = errors
+            self.files = files
         }
 
         enum CodingKeys: String, CodingKey {
             case recipients
             case completedAt = "completed_at"
             case archivedAt = "archived_at"
-            case errors
+            case errors, files
+        }
+    }
+
+    /// `details.files[]`: `{id, name}`.
+    public struct File: Sendable, Codable, Hashable {
+        public var id: String?
+        public var name: String?
+
+        public init(id: String? = nil, name: String? = nil) {
+            self.id = id
+            self.name = name
         }
     }
 
@@ -78,12 +92,14 @@ public struct Envelope: Sendable, Codable, Hashable {
         public var ipAddress: String?
         public var lastEmailStatus: String?
         public var tags: [TagValue]?
+        /// For a `WITNESS`: the id of the signer they witnessed.
+        public var signerID: String?
 
         public init(
             id: String? = nil, type: String? = nil, signStatus: String? = nil, name: String? = nil,
             email: String? = nil, authType: String? = nil, role: String? = nil, signedAt: String? = nil,
             invitationEmailQueuedAt: String? = nil, signGroupOrder: Int? = nil, ipAddress: String? = nil,
-            lastEmailStatus: String? = nil, tags: [TagValue]? = nil
+            lastEmailStatus: String? = nil, tags: [TagValue]? = nil, signerID: String? = nil
         ) {
             self.id = id
             self.type = type
@@ -98,6 +114,7 @@ public struct Envelope: Sendable, Codable, Hashable {
             self.ipAddress = ipAddress
             self.lastEmailStatus = lastEmailStatus
             self.tags = tags
+            self.signerID = signerID
         }
 
         enum CodingKeys: String, CodingKey {
@@ -112,6 +129,26 @@ public struct Envelope: Sendable, Codable, Hashable {
             case ipAddress = "ip_address"
             case lastEmailStatus = "last_email_status"
             case tags
+            case signerID = "signer_id"
+        }
+
+        /// `sign_group_order` leniently: the docs' examples show `""` for a CC recipient.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decodeIfPresent(String.self, forKey: .id)
+            type = try c.decodeIfPresent(String.self, forKey: .type)
+            signStatus = try c.decodeIfPresent(String.self, forKey: .signStatus)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            email = try c.decodeIfPresent(String.self, forKey: .email)
+            authType = try c.decodeIfPresent(String.self, forKey: .authType)
+            role = try c.decodeIfPresent(String.self, forKey: .role)
+            signedAt = try c.decodeIfPresent(String.self, forKey: .signedAt)
+            invitationEmailQueuedAt = try c.decodeIfPresent(String.self, forKey: .invitationEmailQueuedAt)
+            signGroupOrder = try c.decodeLenientIntIfPresent(forKey: .signGroupOrder)
+            ipAddress = try c.decodeIfPresent(String.self, forKey: .ipAddress)
+            lastEmailStatus = try c.decodeIfPresent(String.self, forKey: .lastEmailStatus)
+            tags = try c.decodeIfPresent([TagValue].self, forKey: .tags)
+            signerID = try c.decodeIfPresent(String.self, forKey: .signerID)
         }
     }
 
@@ -135,6 +172,15 @@ public struct Envelope: Sendable, Codable, Hashable {
             case tagGroupName = "tag_group_name"
             case wasOptional = "was_optional"
             case value
+        }
+
+        /// `was_optional` leniently: the docs' examples show the string `"<true/false>"`.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            tagGroupName = try c.decodeIfPresent(String.self, forKey: .tagGroupName)
+            wasOptional = try c.decodeLenientBoolIfPresent(forKey: .wasOptional)
+            value = try c.decodeIfPresent(JSONValue.self, forKey: .value)
         }
     }
 }

@@ -96,10 +96,11 @@ public struct Recipient: Sendable, Codable, Hashable {
         eventNotifications = try c.decodeIfPresent([EventNotification].self, forKey: .eventNotifications)
         excludedFiles = try c.decodeIfPresent([String].self, forKey: .excludedFiles)
         isoCountryCode = try c.decodeIfPresent(String.self, forKey: .isoCountryCode)
-        if let number = try? c.decodeIfPresent(Int64.self, forKey: .mobileNumber) {
-            mobileNumber = String(number)
+        // A string first: a YAML decoder would also read "07999…" as a number and drop the 0.
+        if let text = try? c.decodeIfPresent(String.self, forKey: .mobileNumber) {
+            mobileNumber = text
         } else {
-            mobileNumber = try c.decodeIfPresent(String.self, forKey: .mobileNumber)
+            mobileNumber = try c.decodeIfPresent(Int64.self, forKey: .mobileNumber).map(String.init)
         }
         verification = try c.decodeIfPresent(Verification.self, forKey: .verification)
         tags = try c.decodeIfPresent([Tag].self, forKey: .tags)

@@ -19,12 +19,14 @@ public struct Tag: Sendable, Codable, Hashable {
     public var readonly: Bool?
     public var disableResize: Bool?
     public var validation: Validation?
+    /// Text from the signer's ID document (recipients with `auth_type` `idv` only).
+    public var mergeField: MergeField?
 
     public init(
         pageNumber: Int, x: Double, y: Double, type: TagType, optional: Bool, fileName: String,
         width: Double? = nil, name: String? = nil, tagGroupName: String? = nil,
         prefilledValue: String? = nil, helpText: String? = nil, readonly: Bool? = nil,
-        disableResize: Bool? = nil, validation: Validation? = nil
+        disableResize: Bool? = nil, validation: Validation? = nil, mergeField: MergeField? = nil
     ) {
         self.pageNumber = pageNumber
         self.x = x
@@ -40,9 +42,10 @@ public struct Tag: Sendable, Codable, Hashable {
         self.readonly = readonly
         self.disableResize = disableResize
         self.validation = validation
+        self.mergeField = mergeField
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case pageNumber = "page_number"
         case x, y, type, optional
         case fileName = "file_name"
@@ -53,6 +56,7 @@ public struct Tag: Sendable, Codable, Hashable {
         case readonly
         case disableResize = "disable_resize"
         case validation
+        case mergeField = "merge_field"
     }
 
     /// A text field's input check: the signer's value must match `regex`.
@@ -71,6 +75,28 @@ public struct Tag: Sendable, Codable, Hashable {
             case regex
             case errorMessage = "error_message"
             case flags
+        }
+    }
+
+    /// `merge_field`: copies a value the identity check extracted into the tag.
+    public struct MergeField: Sendable, Codable, Hashable {
+        /// Always `"idv"` in the docs.
+        public var source: String
+        /// Which ID document.
+        public var idDoc: String?
+        /// The name in the IDV data-extraction result, such as `full_name`.
+        public var fieldName: String
+
+        public init(source: String = "idv", idDoc: String? = nil, fieldName: String) {
+            self.source = source
+            self.idDoc = idDoc
+            self.fieldName = fieldName
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case source
+            case idDoc = "id_doc"
+            case fieldName = "field_name"
         }
     }
 }

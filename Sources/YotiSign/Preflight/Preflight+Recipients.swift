@@ -34,14 +34,26 @@ extension Preflight.Checker {
                 if !ccEmails.insert(recipient.email.lowercased()).inserted {
                     add(.duplicateCCEmail, "The CC address \(recipient.email) appears more than once.", at: "\(at).email")
                 }
+                // The recipient-object page allows a CC recipient only a name and an email.
                 var extras: [String] = []
-                if !(recipient.tags ?? []).isEmpty { extras.append("tags") }
-                if recipient.witness != nil { extras.append("a witness") }
-                if !(recipient.rules ?? []).isEmpty { extras.append("rules") }
+                if recipient.role != nil { extras.append("role") }
+                if recipient.authType != nil { extras.append("auth_type") }
+                if recipient.yotiAttributes != nil { extras.append("yoti_attributes") }
+                if recipient.signGroup != nil { extras.append("sign_group") }
+                if recipient.activeForSeconds != nil { extras.append("active_for_seconds") }
+                if recipient.timeZoneName != nil { extras.append("time_zone_name") }
+                if recipient.eventNotifications != nil { extras.append("event_notifications") }
+                if recipient.excludedFiles != nil { extras.append("excluded_files") }
+                if recipient.isoCountryCode != nil { extras.append("iso_country_code") }
+                if recipient.mobileNumber != nil { extras.append("mobile_number") }
+                if recipient.verification != nil { extras.append("verification") }
+                if recipient.tags != nil { extras.append("tags") }
+                if recipient.witness != nil { extras.append("witness") }
+                if recipient.rules != nil { extras.append("rules") }
                 if !extras.isEmpty {
                     add(
                         .ccFieldsNotAllowed,
-                        "CC \(who) has \(extras.joined(separator: " and ")); CC recipients only receive the completed documents.",
+                        "CC \(who) has \(extras.joined(separator: ", ")); a CC recipient may only have a name and an email (they only receive the completed documents).",
                         at: at
                     )
                 }
@@ -49,11 +61,20 @@ extension Preflight.Checker {
             }
             checkSignerOptions(recipient, who: who, at: at)
             let tags = recipient.tags ?? []
+            if options.autotagging == nil && tags.isEmpty {
+                let role = recipient.role.map { "role \"\($0)\"" } ?? "no role, so no scanned field could be joined to them"
+                add(
+                    .signerWithoutFields,
+                    "\(who.capitalisingFirst()) has \(role) and no field in any document; they would be invited to sign with nothing to sign. Add their anchors to a template, or use --autotagging if Yoti should place the fields.",
+                    at: "\(at).tags"
+                )
+            }
             checkTags(tags, of: recipient, who: who, at: "\(at).tags")
             checkRules(recipient.rules ?? [], tags: tags, who: who, at: "\(at).rules")
             if let witness = recipient.witness {
                 let witnessTags = witness.tags ?? []
-                if witnessTags.isEmpty && kind == .standard {
+                // With auto-tagging the witness's fields come from the anchors, like everyone's.
+                if witnessTags.isEmpty && kind == .standard && options.autotagging == nil {
                     add(
                         .witnessWithoutTags,
                         "The witness of \(who) has no tags; Yoti requires at least one tag for a witness.",

@@ -40,6 +40,9 @@ public struct PreflightProblem: Sendable, Hashable, Codable, CustomStringConvert
         case notificationDestinationInvalid = "notification-destination-invalid"
         case redirectURLInvalid = "redirect-url-invalid"
         case logoTooLarge = "logo-too-large"
+        case webhookEventUnknown = "webhook-event-unknown"
+        case autotaggingWithTags = "autotagging-with-tags"
+        case autotaggingIndustryMismatch = "autotagging-industry-mismatch"
         // Recipients.
         case noRecipients = "no-recipients"
         case noSigners = "no-signers"
@@ -50,6 +53,7 @@ public struct PreflightProblem: Sendable, Hashable, Codable, CustomStringConvert
         case emailInvalid = "email-invalid"
         case duplicateCCEmail = "duplicate-cc-email"
         case ccFieldsNotAllowed = "cc-fields-not-allowed"
+        case signerWithoutFields = "signer-without-fields"
         case signGroupsNotSequential = "sign-groups-not-sequential"
         case eventNotificationsMissing = "event-notifications-missing"
         case eventNotificationsInvalid = "event-notifications-invalid"

@@ -19,6 +19,11 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
 
     /// `GET`, `POST` or `PATCH`.
     public var method: String
+    /// Whether sending the request twice has the same effect as sending it once. A create or a
+    /// send-reminder is not: Yoti documents no idempotency key, so a repeat after an answer was
+    /// lost makes a second envelope or a second email. Such a request is retried only when it
+    /// cannot have reached Yoti (see ``RetryPolicy``).
+    public var isIdempotent: Bool
     /// The absolute URL.
     public var url: String
     /// Every header except `Authorization`, `Host` and `Content-Length`, which depend on the
@@ -26,8 +31,10 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
     public var headers: [Header]
     public var body: [UInt8]?
 
-    public init(method: String, url: String, headers: [Header] = [], body: [UInt8]? = nil) {
+    /// - Parameter isIdempotent: by default true for everything but `POST`.
+    public init(method: String, url: String, headers: [Header] = [], body: [UInt8]? = nil, isIdempotent: Bool? = nil) {
         self.method = method
+        self.isIdempotent = isIdempotent ?? (method != "POST")
         self.url = url
         self.headers = headers
         self.body = body
@@ -100,7 +107,8 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
         simple("PATCH", environment, "/v2/envelopes/\(pathSegment(id))")
     }
 
-    /// `POST /v2/envelopes/{id}/recipients/{recipient_id}/send-reminder`.
+    /// `POST /v2/envelopes/{id}/recipients/{recipient_id}/send-reminder`: not idempotent (each
+    /// one sends an email).
     public static func sendReminder(envelopeID: String, recipientID: String, environment: Environment) -> EnvelopeRequest {
         simple(
             "POST", environment,
@@ -108,17 +116,47 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
         )
     }
 
-    private static func simple(_ method: String, _ environment: Environment, _ path: String) -> EnvelopeRequest {
+    /// `GET /v2/envelopes/{id}/completed-documents`: the zip of the signed documents.
+    public static func completedDocuments(id: String, environment: Environment) -> EnvelopeRequest {
+        simple("GET", environment, "/v2/envelopes/\(pathSegment(id))/completed-documents", accept: "application/zip, application/json")
+    }
+
+    /// `GET /v2/organisations/envelopes/search?…`.
+    public static func searchEnvelopes(_ query: EnvelopeSearchQuery, environment: Environment) -> EnvelopeRequest {
+        simple("GET", environment, "/v2/organisations/envelopes/search?" + query.queryString)
+    }
+
+    /// `POST /v2/organisations/envelopes/find` with `{"envelope_ids": […]}`. A read, so safe to
+    /// repeat although it is a POST.
+    public static func findEnvelopes(ids: [String], environment: Environment) -> EnvelopeRequest {
+        var request = simple("POST", environment, "/v2/organisations/envelopes/find")
+        request.headers.append(Header("Content-Type", "application/json"))
+        request.body = (try? YotiJSON.encode(["envelope_ids": ids])) ?? []
+        request.isIdempotent = true
+        return request
+    }
+
+    private static func simple(
+        _ method: String, _ environment: Environment, _ path: String, accept: String = "application/json"
+    ) -> EnvelopeRequest {
         EnvelopeRequest(
             method: method,
             url: environment.baseURL + path,
-            headers: [Header("Accept", "application/json"), Header("User-Agent", userAgent)]
+            headers: [Header("Accept", accept), Header("User-Agent", userAgent)]
         )
     }
+
+    /// `POST /v2/envelopes`: the method and path, for messages.
+    public var summary: String { "\(method) \(target.path)" }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never change
     /// the path.
     static func pathSegment(_ text: String) -> String {
+        percentEncoded(text)
+    }
+
+    /// RFC 3986 unreserved characters as they are, every other byte as `%XX`.
+    static func percentEncoded(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)

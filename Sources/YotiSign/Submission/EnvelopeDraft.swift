@@ -19,11 +19,26 @@ extension RecipientsFile {
     /// already lists).
     ///
     /// - A signer without a `sign_group` takes the scanned one when every document agrees.
-    /// - Every signer gets a `tags` list, empty if nothing was found (as auto-tagging expects).
+    /// - Every signer gets a `tags` list, empty if nothing was found.
     /// - The envelope name is the file's `name`, else `defaultName`.
-    public func envelopeOptions(joining documents: [ScannedDocument], defaultName: String) -> EnvelopeDraft {
+    ///
+    /// The tagging mode is explicit: by default (coordinate mode) the scanned tags are sent and
+    /// `autotagging` is left out. With `autotagging` (or the file's own `autotagging`) Yoti places
+    /// the fields from the anchors itself: every signer's `tags` is `[]`, the scanned tags serve
+    /// only to check that each anchor's role has a recipient.
+    public func envelopeOptions(
+        joining documents: [ScannedDocument], defaultName: String, autotagging: Autotagging? = nil
+    ) -> EnvelopeDraft {
+        let mode = autotagging ?? self.autotagging
         var problems: [PreflightProblem] = []
         var recipients = self.recipients
+        if let autotagging, let fileMode = self.autotagging, autotagging != fileMode {
+            problems.append(
+                PreflightProblem(
+                    .autotaggingIndustryMismatch,
+                    "The recipients file asks for autotagging \(fileMode.rawValue) and the command line for \(autotagging.rawValue); choose one.",
+                    at: "autotagging"))
+        }
 
         var indexByRole: [String: Int] = [:]
         for (index, recipient) in recipients.enumerated() {
@@ -48,7 +63,7 @@ extension RecipientsFile {
                     problems.append(unknownRole(entry, in: document))
                     continue
                 }
-                recipients[index].tags = (recipients[index].tags ?? []) + entry.tags
+                if mode == nil { recipients[index].tags = (recipients[index].tags ?? []) + entry.tags }
                 if let group = entry.signGroup { scannedGroups[index, default: []].insert(group) }
             }
         }
@@ -70,7 +85,7 @@ extension RecipientsFile {
         }
         let options = EnvelopeOptions(
             name: name ?? defaultName, emails: emails, sender: sender, hasEnvelopeOTPs: hasEnvelopeOTPs,
-            autotagging: autotagging, recipients: recipients, notifications: notifications, branding: branding,
+            autotagging: mode, recipients: recipients, notifications: notifications, branding: branding,
             parentRedirectURLs: parentRedirectURLs
         )
         return EnvelopeDraft(options: options, problems: problems)

@@ -15,7 +15,8 @@ import Foundation
 /// Beside `recipients`, the file may carry any top-level option of the API (`emails`, `sender`,
 /// `has_envelope_otps`, `autotagging`, `notifications`, `branding`, `parent_redirect_urls`), plus
 /// two shorthands: `invitation_message` (for `emails.invitation.body.message`) and `reminders`
-/// (for `emails.reminders`). YAML files are converted to JSON by the caller first.
+/// (for `emails.reminders`). ``decode(json:)`` reads JSON; YAML (with line numbers in its
+/// errors) is read by TagScanKit's `RecipientsFileLoader`, which checks the same keys.
 public struct RecipientsFile: Sendable, Codable, Hashable {
     public var name: String?
     public var invitationMessage: String?
@@ -58,8 +59,22 @@ public struct RecipientsFile: Sendable, Codable, Hashable {
         case recipients
     }
 
-    /// Reads a recipients file from JSON, refusing unknown keys at the top level and in each
-    /// recipient (a misspelt `sign_grup` would otherwise be silently ignored).
+    /// The keys the file may use at each level, as the API spells them. A key outside these is
+    /// refused rather than dropped: a misspelt `sign_grup` or `optinal` would otherwise change
+    /// the envelope without a word.
+    public static let topLevelKeys: [String] = CodingKeys.allCases.map(\.rawValue)
+    public static let recipientKeys: [String] = Recipient.CodingKeys.allCases.map(\.rawValue)
+    public static let tagKeys: [String] = Tag.CodingKeys.allCases.map(\.rawValue)
+    public static let validationKeys: [String] = ["regex", "error_message", "flags"]
+    public static let mergeFieldKeys: [String] = Tag.MergeField.CodingKeys.allCases.map(\.rawValue)
+    public static let witnessKeys: [String] = ["auth_type", "tags"]
+
+    private static func unknownKeys(_ object: [String: Any], _ allowed: [String], _ at: String) -> [String] {
+        object.keys.filter { !allowed.contains($0) }.sorted().map { "\(at).\($0)" }
+    }
+
+    /// Reads a recipients file from JSON, refusing unknown keys at the top level, in each
+    /// recipient, witness and tag (a misspelt `sign_grup` would otherwise be silently ignored).
     ///
     /// - Throws: ``YotiSignError/invalidRecipientsFile(_:)`` naming the key path at fault.
     public static func decode(json bytes: [UInt8]) throws -> RecipientsFile {
@@ -79,8 +94,25 @@ public struct RecipientsFile: Sendable, Codable, Hashable {
         if let list = object["recipients"] as? [Any] {
             for (index, item) in list.enumerated() {
                 guard let recipient = item as? [String: Any] else { continue }
-                unknown += recipient.keys.filter { !Recipient.knownKeys.contains($0) }.sorted()
-                    .map { "recipients[\(index)].\($0)" }
+                let at = "recipients[\(index)]"
+                unknown += Self.unknownKeys(recipient, Self.recipientKeys, at)
+                func tags(_ value: Any?, _ at: String) {
+                    for (number, tag) in (value as? [Any] ?? []).enumerated() {
+                        guard let tag = tag as? [String: Any] else { continue }
+                        unknown += Self.unknownKeys(tag, Self.tagKeys, "\(at)[\(number)]")
+                        if let validation = tag["validation"] as? [String: Any] {
+                            unknown += Self.unknownKeys(validation, Self.validationKeys, "\(at)[\(number)].validation")
+                        }
+                        if let mergeField = tag["merge_field"] as? [String: Any] {
+                            unknown += Self.unknownKeys(mergeField, Self.mergeFieldKeys, "\(at)[\(number)].merge_field")
+                        }
+                    }
+                }
+                tags(recipient["tags"], "\(at).tags")
+                if let witness = recipient["witness"] as? [String: Any] {
+                    unknown += Self.unknownKeys(witness, Self.witnessKeys, "\(at).witness")
+                    tags(witness["tags"], "\(at).witness.tags")
+                }
             }
         }
         if !unknown.isEmpty {
@@ -96,7 +128,7 @@ public struct RecipientsFile: Sendable, Codable, Hashable {
     }
 
     /// `recipients[1].auth_type: "sms" is not one of …`.
-    static func explain(_ error: DecodingError) -> String {
+    public static func explain(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {

@@ -62,6 +62,19 @@ enum CommandRunner {
     }
 }
 
+extension CommandRunner {
+    /// ``run(_:stdin:environment:)`` on a thread of its own, for async tests: waiting for the
+    /// child on the cooperative pool would hold one of its few threads (two on a 2-core
+    /// machine) for seconds and starve the other tests running alongside.
+    static func runDetached(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try run(arguments, environment: environment) })
+            }.start()
+        }
+    }
+}
+
 final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value

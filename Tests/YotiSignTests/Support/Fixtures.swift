@@ -53,9 +53,9 @@ enum Fixtures {
         )
     }
 
-    /// `n` distinct minimal signers in sign group 1.
+    /// `n` distinct minimal signers in sign group 1, each with one signature.
     static func signers(_ n: Int) -> [Recipient] {
-        (1...n).map { Recipient(name: "Signer \($0)", email: "s\($0)@example.com", role: "Signer \($0)", tags: []) }
+        (1...n).map { Recipient(name: "Signer \($0)", email: "s\($0)@example.com", role: "Signer \($0)", tags: [signature()]) }
     }
 
     /// `n` distinct CC recipients.

@@ -12,16 +12,25 @@ final class SleepRecorder: @unchecked Sendable {
         lock.withLock { recorded }
     }
 
-    func sleep(_ duration: Duration) async throws {
-        lock.withLock { recorded.append(duration) }
-        try await Task.sleep(for: duration)
+    /// Whether the delays are slept or only recorded (for waits a server asks in seconds).
+    let sleepsForReal: Bool
+
+    init(sleepsForReal: Bool = true) {
+        self.sleepsForReal = sleepsForReal
     }
 
-    /// Four attempts, 5 ms doubling to at most 50 ms, no jitter, recorded here.
-    func policy(maximumAttempts: Int = 4) -> RetryPolicy {
+    func sleep(_ duration: Duration) async throws {
+        lock.withLock { recorded.append(duration) }
+        if sleepsForReal { try await Task.sleep(for: duration) }
+    }
+
+    /// Four attempts, 5 ms doubling to at most `maximumDelay`, no jitter, recorded here.
+    func policy(
+        maximumAttempts: Int = 4, maximumDelay: Duration = .milliseconds(50), now: @escaping @Sendable () -> Date = { Date() }
+    ) -> RetryPolicy {
         RetryPolicy(
-            maximumAttempts: maximumAttempts, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50),
-            jitter: RetryPolicy.noJitter, sleep: { try await self.sleep($0) }
+            maximumAttempts: maximumAttempts, baseDelay: .milliseconds(5), maximumDelay: maximumDelay,
+            jitter: RetryPolicy.noJitter, sleep: { try await self.sleep($0) }, now: now
         )
     }
 }

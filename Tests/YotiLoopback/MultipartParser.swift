@@ -2,19 +2,19 @@ import Foundation
 
 /// A strict `multipart/form-data` reader for the tests: it parses what a server would and fails
 /// loudly on anything malformed, so tests check the wire format rather than our own encoder.
-struct ParsedPart: Sendable, Equatable {
-    var headers: [String: String]  // lower-cased names
-    var name: String?
-    var fileName: String?
-    var contentType: String? { headers["content-type"] }
-    var bytes: [UInt8]
+public struct ParsedPart: Sendable, Equatable {
+    public var headers: [String: String]  // lower-cased names
+    public var name: String?
+    public var fileName: String?
+    public var contentType: String? { headers["content-type"] }
+    public var bytes: [UInt8]
 }
 
-enum MultipartParseError: Error, CustomStringConvertible {
+public enum MultipartParseError: Error, CustomStringConvertible {
     case noBoundary(String)
     case malformed(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noBoundary(let contentType): "no boundary in Content-Type \"\(contentType)\""
         case .malformed(let reason): "malformed multipart body: \(reason)"
@@ -22,9 +22,9 @@ enum MultipartParseError: Error, CustomStringConvertible {
     }
 }
 
-enum MultipartParser {
+public enum MultipartParser {
     /// The `boundary` parameter of a `multipart/form-data` Content-Type.
-    static func boundary(fromContentType contentType: String) throws -> String {
+    public static func boundary(fromContentType contentType: String) throws -> String {
         let pieces = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard pieces.first?.lowercased() == "multipart/form-data" else { throw MultipartParseError.noBoundary(contentType) }
         for piece in pieces.dropFirst() where piece.lowercased().hasPrefix("boundary=") {
@@ -35,7 +35,7 @@ enum MultipartParser {
         throw MultipartParseError.noBoundary(contentType)
     }
 
-    static func parse(_ body: [UInt8], boundary: String) throws -> [ParsedPart] {
+    public static func parse(_ body: [UInt8], boundary: String) throws -> [ParsedPart] {
         let delimiter = Array("--\(boundary)".utf8)
         let crlf: [UInt8] = [13, 10]
         guard body.starts(with: delimiter) else { throw MultipartParseError.malformed("body does not start with the delimiter") }
@@ -81,7 +81,7 @@ enum MultipartParser {
         return String(rest[..<end])
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    public static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         var index = start
         while index + needle.count <= haystack.count {

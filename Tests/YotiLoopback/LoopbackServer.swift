@@ -9,34 +9,62 @@ import NIOPosix
 /// Each request takes the next scripted ``Action``; once the script runs out, `fallback` is used.
 /// A create-envelope request that breaks the documented format is answered 400 with a JSON
 /// `message` saying why (and recorded in ``rejections``), whatever the script says.
-final class LoopbackServer: Sendable {
-    indirect enum Action: Sendable {
+public final class LoopbackServer: Sendable {
+    public indirect enum Action: Sendable {
         case respond(status: Int, body: String = "", headers: [String: String] = [:])
         /// Waits, then performs the next action (used for answers slower than the client timeout).
         case delay(Duration, then: Action)
         /// Closes the connection without answering.
         case drop
+        /// Stores the envelope a create request describes (as Yoti would on receiving it), then
+        /// performs the next action: what a gateway does when it loses Yoti's answer.
+        case store(then: Action)
+        /// Stores the envelope and answers as Yoti does: 202 with its id (200 and tokens for an
+        /// embedded one).
+        case created
     }
 
-    struct Recorded: Sendable {
-        var method: String
-        var uri: String
-        var headers: [(String, String)]
-        var body: [UInt8]
+    /// An envelope the server holds, as its search reports it.
+    public struct Stored: Sendable {
+        public var id: String
+        public var name: String
+        public var createdAt: String
+        /// The recipients' addresses, as get-envelope lists them.
+        public var emails: [String]
 
-        func header(_ name: String) -> String? {
+        public init(id: String, name: String, createdAt: String, emails: [String]) {
+            self.id = id
+            self.name = name
+            self.createdAt = createdAt
+            self.emails = emails
+        }
+    }
+
+    public struct Recorded: Sendable {
+        public var method: String
+        public var uri: String
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
     }
 
-    let port: Int
-    let expectedKey: String
+    public let port: Int
+    public let expectedKey: String
     private let channel: any Channel
     private let state: State
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var requests: [Recorded] { state.withLock { $0.requests } }
-    var rejections: [String] { state.withLock { $0.rejections } }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var requests: [Recorded] { state.withLock { $0.requests } }
+    public var rejections: [String] { state.withLock { $0.rejections } }
+    /// The envelopes created so far: what a duplicate would show up in.
+    public var stored: [Stored] { state.withLock { $0.stored } }
+    /// The requests other than the search and find that the server answers by itself.
+    /// The requests answered from the script: not the search, find and get-envelope of stored
+    /// envelopes, which the server answers from its store.
+    public var scriptedRequests: [Recorded] { state.withLock { $0.scripted } }
 
     private init(channel: any Channel, port: Int, expectedKey: String, state: State) {
         self.channel = channel
@@ -45,11 +73,20 @@ final class LoopbackServer: Sendable {
         self.state = state
     }
 
-    static func start(
-        expectedKey: String = "test-key-123", script: [Action],
-        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#)
+    /// - Parameter port: 0 for an ephemeral port; a given one lets a test bring a server up
+    ///   where a client was refused a moment ago.
+    /// - Parameter searchFailures: how many search requests are answered 503 before the search
+    ///   works (a search that lags behind, or is down, when an answer was lost).
+    public static func start(
+        port requestedPort: Int = 0, expectedKey: String = "test-key-123", script: [Action],
+        fallback: Action = .respond(status: 500, body: #"{"message":"script exhausted"}"#), searchFailures: Int = 0,
+        stored: [Stored] = []
     ) async throws -> LoopbackServer {
         let state = State(script: script, fallback: fallback)
+        state.withLock {
+            $0.searchFailures = searchFailures
+            $0.stored = stored
+        }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 16)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -59,21 +96,21 @@ final class LoopbackServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(Handler(state: state, expectedKey: expectedKey))
                 }
             }
-        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: requestedPort).get()
         guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
         return LoopbackServer(channel: channel, port: port, expectedKey: expectedKey, state: state)
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         try? await channel.close()
     }
 
     /// Starts a server, runs `body`, and always closes the server.
-    static func with<T>(
-        expectedKey: String = "test-key-123", script: [Action],
+    public static func with<T>(
+        expectedKey: String = "test-key-123", script: [Action], searchFailures: Int = 0, stored: [Stored] = [],
         _ body: (LoopbackServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(expectedKey: expectedKey, script: script)
+        let server = try await start(expectedKey: expectedKey, script: script, searchFailures: searchFailures, stored: stored)
         do {
             let result = try await body(server)
             await server.shutdown()
@@ -94,6 +131,9 @@ final class LoopbackServer: Sendable {
             var fallback: Action
             var requests: [Recorded] = []
             var rejections: [String] = []
+            var stored: [Stored] = []
+            var scripted: [Recorded] = []
+            var searchFailures = 0
         }
 
         private let lock = NSLock()
@@ -117,8 +157,74 @@ final class LoopbackServer: Sendable {
                     let body = try? JSONSerialization.data(withJSONObject: ["message": rejection])
                     return .respond(status: 400, body: String(decoding: body ?? Data(), as: UTF8.self))
                 }
-                return contents.script.isEmpty ? contents.fallback : contents.script.removeFirst()
+                // The organisation's search and find answer from the store, outside the script.
+                if request.uri.hasPrefix("/v2/organisations/envelopes/search") {
+                    if contents.searchFailures > 0 {
+                        contents.searchFailures -= 1
+                        return .respond(status: 503, body: #"{"message":"search unavailable"}"#)
+                    }
+                    let list = contents.stored.map { ["envelope_id": $0.id, "envelope": $0.name, "status": "ACTIVE", "created_at": $0.createdAt] }
+                    let body = try? JSONSerialization.data(withJSONObject: ["envelopes": list, "total": list.count])
+                    return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))
+                }
+                if request.uri == "/v2/organisations/envelopes/find" {
+                    let ids = ((try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any])?["envelope_ids"] as? [String] ?? []
+                    let list = contents.stored.filter { ids.contains($0.id) }
+                        .map { ["envelope_id": $0.id, "envelope": $0.name, "status": "ACTIVE", "created_at": $0.createdAt] }
+                    let body = try? JSONSerialization.data(withJSONObject: ["envelopes": list])
+                    return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))
+                }
+                if request.method == "GET", request.uri.hasPrefix("/v2/envelopes/"),
+                    let envelope = contents.stored.first(where: { request.uri == "/v2/envelopes/\($0.id)" })
+                {
+                    let recipients = envelope.emails.map { ["email": $0, "sign_status": "UNSIGNED"] }
+                    let object: [String: Any] = [
+                        "envelope_id": envelope.id, "status": "ACTIVE", "details": ["recipients": recipients],
+                    ]
+                    let body = try? JSONSerialization.data(withJSONObject: object)
+                    return .respond(status: 200, body: String(decoding: body ?? Data(), as: UTF8.self))
+                }
+                contents.scripted.append(request)
+                var action = contents.script.isEmpty ? contents.fallback : contents.script.removeFirst()
+                while true {
+                    switch action {
+                    case .store(let next):
+                        Self.store(request, in: &contents)
+                        action = next
+                        continue
+                    case .created:
+                        let id = Self.store(request, in: &contents)
+                        if request.uri == "/v2/embedded-envelopes" {
+                            return .respond(status: 200, body: #"{"envelope_id":"\#(id)","recipients":[{"token":"tok-\#(id)","email":"ada@example.com"}]}"#)
+                        }
+                        return .respond(status: 202, body: #"{"envelope_id":"\#(id)"}"#)
+                    default:
+                        return action
+                    }
+                }
             }
+        }
+
+        /// Keeps the envelope a create request describes, named as its options say.
+        @discardableResult
+        private static func store(_ request: Recorded, in contents: inout Contents) -> String {
+            var name = "?"
+            var emails: [String] = []
+            if let contentType = request.header("Content-Type"),
+                let boundary = try? MultipartParser.boundary(fromContentType: contentType),
+                let parts = try? MultipartParser.parse(request.body, boundary: boundary),
+                let options = parts.first(where: { $0.name == "options" }),
+                let json = (try? JSONSerialization.jsonObject(with: Data(options.bytes))) as? [String: Any],
+                let text = json["name"] as? String
+            {
+                name = text
+                emails = (json["recipients"] as? [[String: Any]] ?? []).compactMap { $0["email"] as? String }
+            }
+            let id = "env-\(contents.stored.count + 1)"
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            contents.stored.append(Stored(id: id, name: name, createdAt: formatter.string(from: Date()), emails: emails))
+            return id
         }
     }
 
@@ -167,9 +273,13 @@ final class LoopbackServer: Sendable {
                     let (handler, context) = bound.value
                     handler.perform(next, context: context)
                 }
+            case .store, .created:
+                // Resolved into a plain action when the request is recorded.
+                context.close(promise: nil)
             case .respond(let status, let text, let extraHeaders):
                 var headers = HTTPHeaders()
-                headers.add(name: "Content-Type", value: "application/json")
+                let looksLikeJSON = text.hasPrefix("{") || text.hasPrefix("[") || text.isEmpty
+                headers.add(name: "Content-Type", value: looksLikeJSON ? "application/json" : "text/html")
                 headers.add(name: "Content-Length", value: String(text.utf8.count))
                 headers.add(name: "Connection", value: "close")
                 for (name, value) in extraHeaders { headers.add(name: name, value: value) }
@@ -193,7 +303,7 @@ final class LoopbackServer: Sendable {
 }
 
 /// The create-envelope request format as the Yoti docs describe it (§3.2, §3.3).
-enum RequestChecker {
+public enum RequestChecker {
     static let fileTypes: [String: Set<String>] = [
         "pdf": ["application/pdf"],
         "doc": ["application/msword"],
@@ -205,7 +315,7 @@ enum RequestChecker {
     ]
 
     /// Why the request would be refused, or `nil`.
-    static func rejection(of request: LoopbackServer.Recorded, expectedKey: String) -> String? {
+    public static func rejection(of request: LoopbackServer.Recorded, expectedKey: String) -> String? {
         guard request.header("Authorization") == "Bearer \(expectedKey)" else {
             return "missing or wrong Authorization bearer token"
         }
