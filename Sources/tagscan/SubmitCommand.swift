@@ -124,7 +124,11 @@ struct SubmitCommand: AsyncParsableCommand {
         let kind: EnvelopeKind = embedded ? .embedded : .standard
         let problems = draft.problems + Preflight.check(draft.options, documents: uploads, kind: kind)
         if !problems.isEmpty {
-            for problem in problems { Self.printError("\(problem)") }
+            for problem in problems {
+                // Where lint checks the same rule, say so: it finds the problem before sending.
+                let lint = DiagnosticCatalog.entry(forPreflight: problem.code).map { " (tagscan lint: \($0.id))" } ?? ""
+                Self.printError("\(problem)\(lint)")
+            }
             Self.printError("not sending: \(problems.count) problem\(problems.count == 1 ? "" : "s") found before sending")
             throw ExitCode(1)
         }

@@ -58,6 +58,22 @@ struct LintLinterTests {
         }
     }
 
+    @Test("preflight codes that check a rule lint checks too map to that rule's catalog entry")
+    func preflightMapping() {
+        let mapped = PreflightProblem.Code.allCases.compactMap { code in DiagnosticCatalog.entry(forPreflight: code).map { (code, $0) } }
+        #expect(DiagnosticCatalog.entry(forPreflight: .dateSignedOptional)?.id == "optional-date-signed")
+        #expect(DiagnosticCatalog.entry(forPreflight: .tagGroupTooSmall)?.id == "radio-group-too-small")
+        #expect(DiagnosticCatalog.entry(forPreflight: .noFiles) == nil)
+        for (code, entry) in mapped {
+            // Every target is a registered lint rule, at error severity like the refusal itself.
+            #expect(LintRules.rule(id: entry.id) != nil, "\(code.rawValue) → \(entry.id)")
+            #expect(entry.severity == .error, "\(code.rawValue) → \(entry.id) is \(entry.severity)")
+        }
+        // One list of the characters Yoti refuses, for preflight, lint and the configuration.
+        #expect(ForbiddenCharactersRule.forbidden == Preflight.forbiddenCharacterList)
+        #expect(CustomAnchorRule.forbiddenCharacters == Preflight.forbiddenCharacters)
+    }
+
     // MARK: Turning rules off
 
     @Test("a rule disabled in the options neither reports nor appears in the rule list")

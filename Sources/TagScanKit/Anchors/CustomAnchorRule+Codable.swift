@@ -52,7 +52,7 @@ extension CustomAnchorRule: Codable {
     }
 
     /// Characters Yoti refuses in roles, prefilled values and help texts.
-    static let forbiddenCharacters: Set<Character> = ["/", "\\", ":", "*", "?", "<", ">", "|"]
+    static let forbiddenCharacters = Preflight.forbiddenCharacters
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,3 +1,5 @@
+public import YotiSign
+
 /// Every diagnostic tagscan reports, one entry each: the stable id, the default severity, a one-line
 /// summary and the help text. The scanner, the lint rules, `tagscan lint --list-rules`, SARIF's
 /// rule metadata and the mapping of Yoti's own preflight checks all take them from here, so an id
@@ -382,4 +384,26 @@ public enum DiagnosticCatalog {
             with the document it was reading, so a batch run's output is not interleaved. It often \
             explains a document's other problems.
             """)
+}
+
+extension DiagnosticCatalog {
+    /// The lint rule that checks the same rule of Yoti's as a preflight code, for the codes where
+    /// `tagscan lint` finds the problem in the template before anything is sent. Preflight codes
+    /// keep their own names (they check the request, not the PDF, and are stable), and this is
+    /// the one place that says which diagnostic each one is.
+    public static func entry(forPreflight code: PreflightProblem.Code) -> RuleDescription? {
+        switch code {
+        case .tooManyFiles: tooManyFiles
+        case .filesTooLarge: fileTooLarge
+        case .tooManySigners: tooManyRecipients
+        case .tooManyTags: tooManyTags
+        case .dateSignedOptional: optionalDateSigned
+        case .tagNameInvalid: tagNameTooLong
+        case .duplicateTagName: duplicateTagName
+        case .tagGroupTooSmall: radioGroupTooSmall
+        case .tagGroupMixed: radioGroupMixedRequired
+        case .prefilledValueInvalid, .helpTextInvalid: forbiddenCharacters
+        default: nil
+        }
+    }
 }

@@ -31,8 +31,10 @@ public enum Preflight {
     /// A base64 logo decodes to at most 200 kB.
     public static let maximumLogoBytes = 200_000
 
-    /// Characters the API refuses in names, roles, help text and pre-filled values.
-    static let forbiddenCharacters: Set<Character> = ["/", "\\", ":", "*", "?", "<", ">", "|"]
+    /// Characters the API refuses in names, roles, help text and pre-filled values, in the order
+    /// messages list them. The one list every check uses (preflight, lint, the configuration).
+    public static let forbiddenCharacterList: [Character] = ["/", "\\", ":", "*", "?", "<", ">", "|"]
+    public static let forbiddenCharacters = Set(forbiddenCharacterList)
     /// Characters the API refuses in the envelope name (`/` is allowed there).
     static let forbiddenInEnvelopeName: Set<Character> = [":", "*", "?", "<", ">", "|", "\\"]
 

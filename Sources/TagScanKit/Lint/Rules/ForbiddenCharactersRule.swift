@@ -1,9 +1,11 @@
+import YotiSign
+
 /// `forbidden-characters`: a placeholder or pre-filled value holding a character Yoti refuses.
 public enum ForbiddenCharactersRule: DocumentLintRule {
     public static let description = DiagnosticCatalog.forbiddenCharacters
 
     /// The characters the API refuses in help text and pre-filled values.
-    public static let forbidden: [Character] = ["/", "\\", ":", "*", "?", "<", ">", "|"]
+    public static let forbidden = Preflight.forbiddenCharacterList
 
     public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
