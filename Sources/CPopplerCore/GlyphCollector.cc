@@ -31,6 +31,9 @@ namespace {
 class GlyphCollector final : public OutputDev {
 public:
     std::vector<tagscan_glyph> glyphs;
+    /// Glyphs drawn outside the crop box, apart: the caller lays them out only when they may
+    /// hold an anchor, so a page that runs text off its edge costs nothing more.
+    std::vector<tagscan_glyph> outside;
     double pageWidth = 0, pageHeight = 0;
 
     bool upsideDown() override { return true; }
@@ -55,12 +58,13 @@ public:
         double w, h, x1, y1;
         state->transformDelta(dx - sdx, dy - sdy, &w, &h);
         state->transform(x, y, &x1, &y1);
-        // Glyphs outside the crop box are kept: the Swift layout counts them apart from the
-        // visible text and reports an anchor drawn there instead of losing it. Only positions no
-        // page can have (beyond PDF's 14,400-unit page size limit from either edge) are dropped.
+        // Glyphs outside the crop box are kept apart, so that an anchor drawn there is reported
+        // instead of lost. Only positions no page can have (beyond PDF's 14,400-unit page size
+        // limit from either edge) are dropped.
         const double farOut = 14400 + std::fmax(pageWidth, pageHeight);
         if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(w) || !std::isfinite(h)) return;
         if (std::fabs(x1) > farOut || std::fabs(y1) > farOut) return;
+        std::vector<tagscan_glyph> &into = (x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight) ? outside : glyphs;
 
         double m[4];
         state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
@@ -120,7 +124,7 @@ public:
             g.y_min = std::fmin(yMin, yMax);
             g.y_max = std::fmax(yMin, yMax);
             g.base = base;
-            glyphs.push_back(g);
+            into.push_back(g);
         }
     }
 };
@@ -288,9 +292,11 @@ extern "C" int tagscan_core_has_javascript(tagscan_core_document *document) {
 }
 
 extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs, int *count,
-                                       double *width, double *height, int *rotation) {
+                                       tagscan_glyph **outside, int *outside_count, double *width, double *height, int *rotation) {
     *glyphs = nullptr;
     *count = 0;
+    *outside = nullptr;
+    *outside_count = 0;
     Page *page = document->doc->getPage(index + 1);
     // A page freed earlier (pages are normally asked for once, in order): a Catalog of its own
     // walks the page tree again to build it.
@@ -308,6 +314,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
 
     std::vector<tagscan_glyph> &collected = document->collector.glyphs;
     collected.clear();
+    document->collector.outside.clear();
     std::string key = gfxKey(*page);
     if (!document->gfx || key.empty() || key != document->gfxKey) {
         document->gfx.reset();
@@ -322,6 +329,10 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     if (!collected.empty()) {
         *glyphs = collected.data();
         *count = static_cast<int>(collected.size());
+    }
+    if (!document->collector.outside.empty()) {
+        *outside = document->collector.outside.data();
+        *outside_count = static_cast<int>(document->collector.outside.size());
     }
     return 0;
 }
@@ -341,9 +352,12 @@ extern "C" int tagscan_core_encryption(tagscan_core_document *, tagscan_encrypti
     std::memset(out, 0, sizeof(*out));
     return -1;
 }
-extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_glyph **glyphs, int *count, double *, double *, int *) {
+extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_glyph **glyphs, int *count, tagscan_glyph **outside,
+                                       int *outside_count, double *, double *, int *) {
     *glyphs = nullptr;
     *count = 0;
+    *outside = nullptr;
+    *outside_count = 0;
     return -1;
 }
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }

@@ -43,11 +43,13 @@ int tagscan_core_has_javascript(tagscan_core_document *document);
 int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption *out);
 
 /// Runs page `index` (0-based) through a glyph-collecting output device. On return `*glyphs`
-/// holds `*count` glyphs, owned by the document and valid until the next call on it or its
-/// close (never free them), `width`/`height` the displayed size and
-/// `rotation` the page's /Rotate. Returns 0, or -1 when the page cannot be loaded.
+/// holds `*count` glyphs drawn on the visible page and `*outside` the `*outside_count` drawn
+/// beyond its crop box, both owned by the document and valid until the next call on it or its
+/// close (never free them), `width`/`height` the displayed size and `rotation` the page's
+/// /Rotate. Returns 0, or -1 when the page cannot be loaded.
 int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
-                             int *count, double *width, double *height, int *rotation);
+                             int *count, tagscan_glyph **outside, int *outside_count,
+                             double *width, double *height, int *rotation);
 void tagscan_core_free(void *pointer);
 
 #ifdef __cplusplus

@@ -51,30 +51,40 @@ final class CoreDocumentHandle: PageSource {
     var encryption: EncryptionProbe? { EncryptionProbe(document) }
 
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
-        var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil
-        var count: Int32 = 0
+        var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil, outside: UnsafeMutablePointer<tagscan_glyph>? = nil
+        var count: Int32 = 0, outsideCount: Int32 = 0
         var width = 0.0, height = 0.0
         var rotation: Int32 = 0
-        guard tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &width, &height, &rotation) == 0 else {
+        guard tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation) == 0 else {
             return nil
         }
-        // The buffer belongs to the document (reused page after page); copy out, never free.
+        // The buffers belong to the document (reused page after page); copy out, never free.
         glyphs.removeAll(keepingCapacity: true)
         glyphs.reserveCapacity(Int(count))
-        if let buffer {
-            for g in UnsafeBufferPointer(start: buffer, count: Int(count)) {
-                guard let scalar = Unicode.Scalar(g.unicode), g.unicode != 0 else { continue }
-                glyphs.append(
-                    Glyph(
-                        scalar: scalar,
-                        box: Box(x: g.x_min, y: g.y_min, width: g.x_max - g.x_min, height: g.y_max - g.y_min),
-                        base: g.base, fontSize: g.font_size, rotation: Int(g.rotation), renderMode: Int(g.render_mode),
-                        red: g.red, green: g.green, blue: g.blue))
-            }
-        }
+        Self.copy(buffer, count, into: &glyphs)
+        // Text beyond the crop box is laid out only when it may hold an anchor (the question
+        // `wantsStyles` answers for the text): otherwise it is only counted.
+        let outsideText = UnsafeBufferPointer(start: outside, count: Int(outsideCount)).compactMap { Unicode.Scalar($0.unicode) }
+        let readsOutside = outsideCount > 0 && wantsStyles(outsideText)
+        if readsOutside { Self.copy(outside, outsideCount, into: &glyphs) }
         let info = PageInfo(
             pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100, rotation: Int(rotation))
-        // Styles come with the glyphs at no extra cost, so `wantsStyles` is not consulted.
-        return GlyphLayout.pageText(glyphs, info: info)
+        // Styles come with the glyphs at no extra cost, so `wantsStyles` is not asked about them.
+        var text = GlyphLayout.pageText(glyphs, info: info)
+        if !readsOutside, outsideCount > 0 { text.info.outsideGlyphCount = outsideText.filter { !GlyphLayout.isWhitespace($0) }.count }
+        return text
+    }
+
+    private static func copy(_ buffer: UnsafeMutablePointer<tagscan_glyph>?, _ count: Int32, into glyphs: inout [Glyph]) {
+        guard let buffer else { return }
+        for g in UnsafeBufferPointer(start: buffer, count: Int(count)) {
+            guard let scalar = Unicode.Scalar(g.unicode), g.unicode != 0 else { continue }
+            glyphs.append(
+                Glyph(
+                    scalar: scalar,
+                    box: Box(x: g.x_min, y: g.y_min, width: g.x_max - g.x_min, height: g.y_max - g.y_min),
+                    base: g.base, fontSize: g.font_size, rotation: Int(g.rotation), renderMode: Int(g.render_mode),
+                    red: g.red, green: g.green, blue: g.blue))
+        }
     }
 }

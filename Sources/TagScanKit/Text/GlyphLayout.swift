@@ -139,52 +139,20 @@ enum GlyphLayout {
         var text = PageText(info: info, scalars: [], boxes: [], styles: [])
         text.scalars.reserveCapacity(glyphs.count + lines.count * 8)
         text.boxes.reserveCapacity(glyphs.count + lines.count * 8)
-        var glyphCount = 0, outsideCount = 0
         var lastGlyph: Glyph?
+        var counts = (inside: 0, outside: 0)
         func emit(_ index: Int) {
             let segment = segments[index]
-            let rotation = lines[segment.line].rotation
-            var previous: Glyph?
-            for i in lines[segment.line].glyphs[segment.range] {
-                let glyph = glyphs[i]
-                let isSpace = isWhitespace(glyph.scalar)
-                if let last = previous {
-                    let gap = distance(from: last.box, to: glyph.box, rotation: rotation)
-                    if glyph.scalar == last.scalar, abs(start(glyph.box, rotation) - start(last.box, rotation)) < duplicateDistance * glyph.fontSize {
-                        continue
-                    }
-                    let lastIsSpace = text.scalars.last.map(isWhitespace) ?? true
-                    if isSpace {
-                        if lastIsSpace { continue }
-                    } else if !lastIsSpace, gap > wordBreak * max(glyph.fontSize, last.fontSize) {
-                        text.inferredSpaces.append(text.scalars.count)
-                        append(" ", box: spaceBox(from: last.box, to: glyph.box, rotation: rotation), glyph: last, to: &text)
-                    }
-                } else if isSpace {
-                    continue
-                }
-                if !isSpace {
-                    if isOutside(glyph, info) {
-                        text.outsideVisiblePage.append(text.scalars.count)
-                        outsideCount += 1
-                    } else {
-                        glyphCount += 1
-                    }
-                }
-                if !isSpace {
-                    if segments[index].firstOffset < 0 { segments[index].firstOffset = text.scalars.count }
-                    segments[index].lastOffset = text.scalars.count
-                }
-                append(isSpace ? " " : glyph.scalar, box: glyph.box, glyph: glyph, to: &text)
-                previous = glyph
-            }
-            if let previous { lastGlyph = previous }
+            let written = write(lines[segment.line].glyphs[segment.range], rotation: lines[segment.line].rotation, glyphs: glyphs, info: info, into: &text, counts: &counts)
+            segments[index].firstOffset = written.first
+            segments[index].lastOffset = written.last
+            if let last = written.lastGlyph { lastGlyph = last }
         }
         // Segments in the order written; the break before each is a plain line break when it
         // is the continuation of the one before, and ends a flow otherwise.
         var written: [Int] = []
         written.reserveCapacity(segments.count)
-        func write(_ index: Int) {
+        func writeSegment(_ index: Int) {
             if let previous = written.last, let last = lastGlyph {
                 lineBreak(after: last, to: &text)
                 if segments[previous].continuation != index { text.flowBreaks.append(text.scalars.count - 1) }
@@ -195,10 +163,10 @@ enum GlyphLayout {
         for head in segments.indices where !segments[head].hasPrevious && !segments[head].isRowMate {
             var current: Int? = head
             while let s = current {
-                write(s)
+                writeSegment(s)
                 var mate = s + 1
                 while mate < segments.count, segments[mate].line == segments[s].line, segments[mate].isRowMate {
-                    write(mate)
+                    writeSegment(mate)
                     mate += 1
                 }
                 current = segments[s].next
@@ -220,51 +188,89 @@ enum GlyphLayout {
             if text.styles[lastRun].range.isEmpty { text.styles.removeLast() }
         }
         // Only whitespace was appended besides the glyphs counted, and only whitespace removed.
-        text.info.glyphCount = glyphCount
-        text.info.outsideGlyphCount = outsideCount > 0 ? outsideCount : nil
+        text.info.glyphCount = counts.inside
+        text.info.outsideGlyphCount = counts.outside > 0 ? counts.outside : nil
         return text
+    }
+
+    /// Writes one segment's glyphs (in reading order) to `text`: a gap wider than a word break
+    /// becomes an inferred space, drawn spaces collapse to one, a glyph drawn twice (fake bold)
+    /// once. Returns the offsets of its first and last visible scalar (-1 when none) and its last
+    /// glyph.
+    private static func write(
+        _ ordered: ArraySlice<Int>, rotation: Int, glyphs: [Glyph], info: PageInfo, into text: inout PageText, counts: inout (inside: Int, outside: Int)
+    ) -> (first: Int, last: Int, lastGlyph: Glyph?) {
+        var first = -1, last = -1
+        var previous: Glyph?
+        for i in ordered {
+            let glyph = glyphs[i]
+            let isSpace = isWhitespace(glyph.scalar)
+            if let prior = previous {
+                let gap = distance(from: prior.box, to: glyph.box, rotation: rotation)
+                if glyph.scalar == prior.scalar, abs(start(glyph.box, rotation) - start(prior.box, rotation)) < duplicateDistance * glyph.fontSize {
+                    continue
+                }
+                let lastIsSpace = text.scalars.last.map(isWhitespace) ?? true
+                if isSpace {
+                    if lastIsSpace { continue }
+                } else if !lastIsSpace, gap > wordBreak * max(glyph.fontSize, prior.fontSize) {
+                    text.inferredSpaces.append(text.scalars.count)
+                    append(" ", box: spaceBox(from: prior.box, to: glyph.box, rotation: rotation), glyph: prior, to: &text)
+                }
+            } else if isSpace {
+                continue
+            }
+            if !isSpace {
+                if isOutside(glyph, info) {
+                    text.outsideVisiblePage.append(text.scalars.count)
+                    counts.outside += 1
+                } else {
+                    counts.inside += 1
+                }
+                if first < 0 { first = text.scalars.count }
+                last = text.scalars.count
+            }
+            append(isSpace ? " " : glyph.scalar, box: glyph.box, glyph: glyph, to: &text)
+            previous = glyph
+        }
+        return (first, last, previous)
     }
 
     /// Cuts one line (its glyphs in reading order) into segments at column gaps; segments with
     /// no visible glyph are dropped.
     private static func cut(_ ordered: [Int], line: Int, rotation: Int, glyphs: [Glyph], into segments: inout [Segment]) {
         var segmentStart = 0
-        var from = Double.infinity, to = -Double.infinity, size = 0.0
         var drawsSpaces: Bool?
         var wordGap: Double?
+        // Glyphs are in reading order: a segment's extent runs from its first visible glyph to
+        // its last, so it is measured once at the cut rather than glyph by glyph.
         func close(at end: Int) {
-            if from <= to {
-                segments.append(Segment(line: line, range: segmentStart..<end, from: from, to: to, fontSize: size))
+            var first = segmentStart, last = end - 1
+            while first < end, isWhitespace(glyphs[ordered[first]].scalar) { first += 1 }
+            while last > first, isWhitespace(glyphs[ordered[last]].scalar) { last -= 1 }
+            if first < end {
+                let a = glyphs[ordered[first]], b = glyphs[ordered[last]]
+                segments.append(
+                    Segment(
+                        line: line, range: segmentStart..<end, from: start(a.box, rotation), to: max(self.end(b.box, rotation), self.end(a.box, rotation)),
+                        fontSize: max(a.fontSize, b.fontSize)))
             }
             segmentStart = end
-            from = .infinity
-            to = -.infinity
-            size = 0
         }
-        for k in ordered.indices {
-            let glyph = glyphs[ordered[k]]
-            let isSpace = isWhitespace(glyph.scalar)
-            if k > 0 {
-                let last = glyphs[ordered[k - 1]]
-                let gap = distance(from: last.box, to: glyph.box, rotation: rotation)
-                let em = max(glyph.fontSize, last.fontSize)
-                if gap > columnGapAfterGlyph * em {
-                    let lastIsSpace = isWhitespace(last.scalar)
-                    if drawsSpaces == nil, !lastIsSpace, gap <= columnGap * em {
-                        drawsSpaces = ordered.contains { isWhitespace(glyphs[$0].scalar) }
-                        if drawsSpaces == false { wordGap = typicalWordGap(ordered, rotation: rotation, glyphs: glyphs) }
-                    }
-                    // Where spaces are not drawn, justification stretches every word gap of a
-                    // line alike: a gap well over twice the line's typical one is a column's.
-                    let widerThanWords = drawsSpaces == false && gap > columnGapOverWordGap * (wordGap ?? .infinity)
-                    if gap > columnGap * em || (!lastIsSpace && drawsSpaces == true) || widerThanWords { close(at: k) }
-                }
+        for k in ordered.indices.dropFirst() {
+            let glyph = glyphs[ordered[k]], last = glyphs[ordered[k - 1]]
+            let gap = distance(from: last.box, to: glyph.box, rotation: rotation)
+            let em = max(glyph.fontSize, last.fontSize)
+            guard gap > columnGapAfterGlyph * em else { continue }
+            let lastIsSpace = isWhitespace(last.scalar)
+            if drawsSpaces == nil, !lastIsSpace, gap <= columnGap * em {
+                drawsSpaces = ordered.contains { isWhitespace(glyphs[$0].scalar) }
+                if drawsSpaces == false { wordGap = typicalWordGap(ordered, rotation: rotation, glyphs: glyphs) }
             }
-            if !isSpace {
-                from = min(from, start(glyph.box, rotation))
-                to = max(to, end(glyph.box, rotation))
-                size = max(size, glyph.fontSize)
-            }
+            // Where spaces are not drawn, justification stretches every word gap of a line
+            // alike: a gap well over twice the line's typical one is a column's.
+            let widerThanWords = drawsSpaces == false && gap > columnGapOverWordGap * (wordGap ?? .infinity)
+            if gap > columnGap * em || (!lastIsSpace && drawsSpaces == true) || widerThanWords { close(at: k) }
         }
         close(at: ordered.count)
     }
