@@ -105,9 +105,16 @@ struct OpenAPISpec {
         for (name, _) in response["headers"] as? [String: Any] ?? [:] where ["retry-after", "www-authenticate"].contains(name.lowercased()) {
             #expect(answer.headers[name.lowercased()] != nil, "\(method) \(path) \(answer.status) lacks \(name)", sourceLocation: sourceLocation)
         }
-        guard mediaType.hasSuffix("json"), let schema = resolve(media["schema"]) else { return }
-        let object = try JSONSerialization.jsonObject(with: answer.body)
-        validate(object, schema, at: "\(method) \(path) \(answer.status)", sourceLocation: sourceLocation)
+        guard let schema = resolve(media["schema"]) else { return }
+        if mediaType == "application/x-ndjson" {
+            // The schema is that of each line.
+            for (index, line) in answer.body.split(separator: 0x0A).enumerated() {
+                validate(try JSONSerialization.jsonObject(with: Data(line)), schema, at: "\(method) \(path) line \(index + 1)", sourceLocation: sourceLocation)
+            }
+        } else if mediaType == "application/json" || mediaType.hasSuffix("+json") {
+            let object = try JSONSerialization.jsonObject(with: answer.body)
+            validate(object, schema, at: "\(method) \(path) \(answer.status)", sourceLocation: sourceLocation)
+        }
     }
 
     /// Types, required properties, `const` and `enum`, recursively: enough of JSON Schema for
