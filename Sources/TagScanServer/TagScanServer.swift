@@ -103,7 +103,11 @@ struct ShutdownWatch: Service {
     let state: ServerState
 
     func run() async throws {
-        try? await gracefulShutdown()
-        state.beginShutdown()
+        // Cancellation (a service that failed, such as a port already in use) is not a shutdown
+        // that was asked for, and must not pass for one.
+        do {
+            try await gracefulShutdown()
+            state.beginShutdown()
+        } catch {}
     }
 }

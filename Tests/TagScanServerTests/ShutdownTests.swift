@@ -27,6 +27,13 @@ struct ShutdownTests {
         #expect(server.stderr.contains("\"message\":\"stopped\""))
     }
 
+    @Test func aPortInUseIsAFailureNotAShutdown() async throws {
+        try await LiveServer.with { server in
+            let second = try ServerFixtures.tagscan(["serve", "--port", String(server.port)], in: ServerFixtures.repositoryRoot)
+            #expect(second.status == 1)
+        }
+    }
+
     @Test func pastTheShutdownDeadlineRequestsAreCancelledAndItStillExitsZero() async throws {
         let server = try ServeProcess(["--document-timeout", "60", "--request-timeout", "120", "--shutdown-timeout", "1", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
