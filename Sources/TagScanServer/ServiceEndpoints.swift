@@ -107,7 +107,7 @@ struct ServiceEndpoints: Sendable {
     private func scanned(_ upload: ScanUpload, route: String) async throws -> [DocumentResult] {
         let options = configuration.scanOptions(upload.config)
         return try await inSlot(route: route) {
-            try await Scanner(options: options).scan(upload.sources).documents
+            try await Scanner(options: options, workerPool: state.workers).scan(upload.sources).documents
         }
     }
 

@@ -61,11 +61,13 @@ public struct TagScanServer: Sendable {
         do {
             try await ServiceGroup(configuration: group).run()
         } catch {
+            state.workers.shutdown()
             // Past the drain deadline the group cancels what is left: that is the shutdown asked
             // for, not a failure of the server.
             guard state.isShuttingDown else { throw error }
             logger.warning("requests still running at the shutdown deadline were cancelled", metadata: ["error": "\(error)"])
         }
+        state.workers.shutdown()
         logger.info("stopped")
     }
 }
@@ -73,6 +75,9 @@ public struct TagScanServer: Sendable {
 /// What the requests of one server share.
 final class ServerState: Sendable {
     let slots: WorkerSlots
+    /// Worker processes kept between requests: starting one costs more than scanning a short
+    /// template.
+    let workers: WorkerPool
     let metrics: ServiceMetrics
     let token: BearerToken?
     private let shuttingDown = Atomic<Bool>(false)
@@ -81,6 +86,7 @@ final class ServerState: Sendable {
     init(configuration: ServerConfiguration) {
         let metrics = ServiceMetrics()
         self.metrics = metrics
+        workers = WorkerPool(capacity: configuration.workers)
         slots = WorkerSlots(capacity: configuration.workers, queueSize: configuration.queueSize) { metrics.queue(depth: $0) }
         token = configuration.token.flatMap { $0.isEmpty ? nil : BearerToken($0) }
     }

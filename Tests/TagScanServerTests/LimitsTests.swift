@@ -112,8 +112,8 @@ struct LimitsTests {
             #expect(ContinuousClock.now - started < .seconds(20))
             // The cancelled scan killed and reaped its worker.
             let deadline = ContinuousClock.now + .seconds(10)
-            while !Self.workers().isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
-            #expect(Self.workers().isEmpty, "workers left: \(Self.workers())")
+            while !Self.workers(of: server.pid).isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(Self.workers(of: server.pid).isEmpty, "workers left: \(Self.workers(of: server.pid))")
         }
     }
 
@@ -148,9 +148,8 @@ struct LimitsTests {
         throw ServerTestError(description: "no request reached a worker")
     }
 
-    /// Worker processes of this test process.
-    static func workers() -> [Int32] {
-        let me = getpid()
-        return ProcessTable.entries().filter { $0.parentPID == me && ($0.arguments.contains("__worker") || $0.state == "Z") }.map(\.pid)
+    /// Worker processes of the server `pid`, and children of it that were never reaped.
+    static func workers(of pid: Int32) -> [Int32] {
+        ProcessTable.entries().filter { $0.parentPID == pid && ($0.arguments.contains("__worker") || $0.state == "Z") }.map(\.pid)
     }
 }

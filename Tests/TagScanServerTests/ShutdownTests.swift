@@ -12,7 +12,7 @@ struct ShutdownTests {
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
         let started = ContinuousClock.now
         async let inFlight = HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb)
-        try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: LogCapture()))
+        try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
         server.terminate()
         // New connections are refused once the listener is closed.
         try await Task.sleep(for: .milliseconds(500))
@@ -38,7 +38,7 @@ struct ShutdownTests {
         let server = try ServeProcess(["--document-timeout", "60", "--request-timeout", "120", "--shutdown-timeout", "1", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
         let inFlight = Task { try await HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb) }
-        try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: LogCapture()))
+        try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
         let signalled = ContinuousClock.now
         server.terminate()
         let status = try await server.waitForExit(within: .seconds(20))
@@ -59,17 +59,19 @@ struct ShutdownTests {
 final class ServeProcess: Sendable {
     private let process: Process
     private let errors = LogCapture()
+    /// What the server wrote on standard error: its JSON log lines.
+    var logs: LogCapture { errors }
     let port: Int
     var pid: Int32 { process.processIdentifier }
     var base: String { "http://127.0.0.1:\(port)" }
     var stderr: String { errors.text }
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try ServerFixtures.workerExecutable)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
-        environment = environment.filter { !$0.key.hasPrefix("TAGSCAN_SERVE_") }
+        environment = environment.filter { !$0.key.hasPrefix("TAGSCAN_SERVE_") }.merging(extra) { $1 }
         process.environment = environment
         let err = Pipe()
         process.standardError = err

@@ -7,41 +7,42 @@ import Synchronization
 import TagScanServer
 import Testing
 
-/// A real `TagScanServer` on 127.0.0.1 and an ephemeral port, started by a test and stopped by
-/// it (``with(_:_:)`` cancels the server's task and waits for it), with what it logged.
+/// A real `tagscan serve` on 127.0.0.1 and an ephemeral port, started by a test and stopped by
+/// it (SIGTERM, then waiting for it to exit), with what it logged. A process of its own, so its
+/// worker processes are its children, never this test process's (whose own isolation tests
+/// check that no worker of theirs is left behind).
 struct LiveServer: Sendable {
     let port: Int
     let logs: LogCapture
+    /// The server's process id.
+    let pid: Int32
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    /// Runs `body` against a server with `configure`'s settings (port 0, this build's worker).
+    /// Runs `body` against a server with `configure`'s settings (2 workers, a 256 MiB cap).
     static func with<T: Sendable>(
         _ configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: @Sendable (LiveServer) async throws -> T
     ) async throws -> T {
         var configuration = ServerConfiguration(port: 0, workers: 2, workerExecutable: try ServerFixtures.workerExecutable)
         configuration.maxMemory = 256 << 20
         configure(&configuration)
-        let logs = LogCapture()
-        let logger = Logger(label: "tagscan.serve.test") { label in JSONLineLogHandler(label: label) { logs.append($0) } }
-        let server = TagScanServer(configuration: configuration, logger: logger)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task {
-            try await server.run(gracefulShutdownSignals: []) { port in continuation.yield(port) }
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            task.cancel()
-            throw ServerTestError(description: "the server did not start")
-        }
+        var arguments = [
+            "--workers", String(configuration.workers), "--queue-size", String(configuration.queueSize),
+            "--max-body", String(configuration.maxBodyBytes), "--request-timeout", String(configuration.requestTimeout),
+            "--document-timeout", String(configuration.documentTimeout), "--max-memory", configuration.maxMemory.map(String.init) ?? "none",
+            "--shutdown-timeout", "10",
+        ]
+        if configuration.inProcess { arguments.append("--in-process") }
+        let process = try ServeProcess(arguments, environment: configuration.token.map { ["TAGSCAN_SERVE_TOKEN": $0] } ?? [:])
+        let server = LiveServer(port: process.port, logs: process.logs, pid: process.pid)
         do {
-            let value = try await body(LiveServer(port: port, logs: logs))
-            task.cancel()
-            try? await task.value
+            let value = try await body(server)
+            process.terminate()
+            _ = try await process.waitForExit(within: .seconds(30))
             return value
         } catch {
-            task.cancel()
-            try? await task.value
+            process.terminate()
+            _ = try? await process.waitForExit(within: .seconds(30))
             throw error
         }
     }
