@@ -94,7 +94,7 @@ struct ServiceEndpoints: Sendable {
                 ? [Linter.EnvelopeSources(path: "envelope", sources: upload.sources)]
                 : upload.sources.map { Linter.EnvelopeSources(path: $0.displayPath, sources: [$0]) }
             return try await inSlot(route: "/v1/lint") {
-                try await Linter(options: options).lint(envelopes)
+                try await Linter(options: options, workerPool: state.workers).lint(envelopes)
             }
         }
         let threshold: Severity = strict ? .warning : .error
