@@ -140,7 +140,8 @@ struct LimitsTests {
 
     /// Waits until the server has a request in a worker slot.
     static func waitForBusyWorker(_ server: LiveServer) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        // Generous: the whole suite runs at once on a machine of two cores.
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if try await HTTP.get(server.base + "/metrics").text.contains("tagscan_workers_busy 1.0") { return }
             try await Task.sleep(for: .milliseconds(50))

@@ -8,15 +8,20 @@ import Testing
 @Suite(.serialized)
 struct ShutdownTests {
     @Test func sigtermDrainsTheRequestInFlightAndExitsZero() async throws {
-        let server = try ServeProcess(["--document-timeout", "3", "--shutdown-timeout", "30", "--workers", "1"])
+        let server = try await ServeProcess.start(["--document-timeout", "3", "--shutdown-timeout", "30", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
         let started = ContinuousClock.now
         async let inFlight = HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb)
         try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
         server.terminate()
-        // New connections are refused once the listener is closed.
-        try await Task.sleep(for: .milliseconds(500))
-        #expect(throws: (any Error).self) { _ = try RawHTTP(port: server.port) }
+        // New connections are refused once the listener is closed (while the request drains).
+        var refused = false
+        let closing = ContinuousClock.now + .seconds(10)
+        while !refused && ContinuousClock.now < closing {
+            refused = (try? RawHTTP(port: server.port)) == nil
+            if !refused { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(refused, "the listener was still open 10 s after SIGTERM")
         let answer = try await inFlight
         #expect(answer.status == 200)
         let report = try JSONDecoder().decode(ScanReportProbe.self, from: answer.body)
@@ -35,7 +40,7 @@ struct ShutdownTests {
     }
 
     @Test func pastTheShutdownDeadlineRequestsAreCancelledAndItStillExitsZero() async throws {
-        let server = try ServeProcess(["--document-timeout", "60", "--request-timeout", "120", "--shutdown-timeout", "1", "--workers", "1"])
+        let server = try await ServeProcess.start(["--document-timeout", "60", "--request-timeout", "120", "--shutdown-timeout", "1", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
         let inFlight = Task { try await HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb) }
         try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
@@ -58,7 +63,7 @@ struct ShutdownTests {
 /// `tagscan serve --port 0 …` started by a test; its port read from the "listening" log line.
 final class ServeProcess: Sendable {
     private let process: Process
-    private let errors = LogCapture()
+    private let errors: LogCapture
     /// What the server wrote on standard error: its JSON log lines.
     var logs: LogCapture { errors }
     let port: Int
@@ -66,19 +71,24 @@ final class ServeProcess: Sendable {
     var base: String { "http://127.0.0.1:\(port)" }
     var stderr: String { errors.text }
 
-    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
+    private init(process: Process, errors: LogCapture, port: Int) {
+        self.process = process
+        self.errors = errors
+        self.port = port
+    }
+
+    /// Starts the server and waits (without holding a thread: the tests' concurrency pool has
+    /// as few threads as the machine has cores) for its "listening" line.
+    static func start(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> ServeProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try ServerFixtures.workerExecutable)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment = environment.filter { !$0.key.hasPrefix("TAGSCAN_SERVE_") }.merging(extra) { $1 }
-        process.environment = environment
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TAGSCAN_SERVE_") }.merging(extra) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
-        self.process = process
+        let errors = LogCapture()
         try process.run()
-        let errors = self.errors
         let found = Mutex<Int?>(nil)
         let reader = Thread {
             let handle = err.fileHandleForReading
@@ -86,8 +96,7 @@ final class ServeProcess: Sendable {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 errors.append(chunk)
-                let text = errors.text
-                for line in text.split(separator: "\n") where line.contains("\"message\":\"listening\"") {
+                for line in errors.text.split(separator: "\n") where line.contains("\"message\":\"listening\"") {
                     if let object = try? JSONDecoder().decode([String: String].self, from: Data(line.utf8)), let port = object["port"].flatMap({ Int($0) }) {
                         found.withLock { $0 = port }
                     }
@@ -95,13 +104,15 @@ final class ServeProcess: Sendable {
             }
         }
         reader.start()
-        let deadline = Date().addingTimeInterval(30)
-        while found.withLock({ $0 }) == nil && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while found.withLock({ $0 }) == nil && ContinuousClock.now < deadline && process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         guard let port = found.withLock({ $0 }) else {
-            process.terminate()
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             throw ServerTestError(description: "tagscan serve did not say it was listening: \(errors.text)")
         }
-        self.port = port
+        return ServeProcess(process: process, errors: errors, port: port)
     }
 
     func terminate() { kill(process.processIdentifier, SIGTERM) }

@@ -33,7 +33,7 @@ struct LiveServer: Sendable {
             "--shutdown-timeout", "10",
         ]
         if configuration.inProcess { arguments.append("--in-process") }
-        let process = try ServeProcess(arguments, environment: configuration.token.map { ["TAGSCAN_SERVE_TOKEN": $0] } ?? [:])
+        let process = try await ServeProcess.start(arguments, environment: configuration.token.map { ["TAGSCAN_SERVE_TOKEN": $0] } ?? [:])
         let server = LiveServer(port: process.port, logs: process.logs, pid: process.pid)
         do {
             let value = try await body(server)
