@@ -125,7 +125,14 @@ struct LimitsTests {
             let fresh = try await HTTP.get(server.base + "/healthz")
             let generated = try #require(fresh.headers["x-request-id"])
             #expect(generated.count == 36)
-            let requests = server.logs.lines.filter { $0["message"] == "request" }
+            // The line is written once the answer is sent, and read from the server's stderr.
+            var requests: [[String: String]] = []
+            let deadline = ContinuousClock.now + .seconds(10)
+            repeat {
+                requests = server.logs.lines.filter { $0["message"] == "request" }
+                if requests.contains(where: { $0["request_id"] == generated }) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            } while ContinuousClock.now < deadline
             #expect(requests.filter { $0["request_id"] == "trace-42" }.count == 1)
             #expect(requests.filter { $0["request_id"] == generated }.count == 1)
             let line = try #require(requests.first { $0["request_id"] == "trace-42" })
