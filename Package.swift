@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TagScanKit", targets: ["TagScanKit"]),
         .library(name: "YotiSign", targets: ["YotiSign"]),
+        .library(name: "TagScanServer", targets: ["TagScanServer"]),
         .executable(name: "tagscan", targets: ["tagscan"]),
     ],
     dependencies: [
@@ -14,6 +15,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // C: poppler-glib headers only.
@@ -46,11 +53,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The HTTP service: a thin layer over the Scanner, in its own target so the library
+        // never pulls in a web server.
+        .target(
+            name: "TagScanServer",
+            dependencies: [
+                "TagScanKit", "Yams",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
+
         // Executable.
         .executableTarget(
             name: "tagscan",
             dependencies: [
-                "TagScanKit", "YotiSign", "Yams",
+                "TagScanKit", "TagScanServer", "YotiSign", "Yams",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -88,6 +114,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TagScanServerTests",
+            dependencies: [
+                "TagScanServer", "TagScanKit", "TestSupport", "Yams",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -7,13 +7,14 @@ import TagScanKit
 final class OutputSink: Sendable {
     private let file: OutputFile
 
-    init(path: String?) throws {
+    /// `append`: add to the file (written through) rather than replace it.
+    init(path: String?, append: Bool = false) throws {
         guard let path else {
             file = .standardOutput()
             return
         }
         do {
-            file = try OutputFile(path: path)
+            file = append ? try OutputFile(appendingTo: path) : try OutputFile(path: path)
         } catch {
             throw Self.failed(error)
         }

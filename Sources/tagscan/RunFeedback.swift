@@ -8,12 +8,13 @@ struct RunFeedback: Sendable {
     let expansion: PathExpansion
     private let progress: ProgressLine?
 
-    init(_ expansion: PathExpansion, quiet: Bool) {
+    /// `total`: the documents the run scans, when not all the expansion's (a shard, a resume).
+    init(_ expansion: PathExpansion, quiet: Bool, total: Int? = nil) {
         self.expansion = expansion
         for notice in expansion.skipped.compactMap(\.notice) {
             FileHandle.standardError.write(Data("tagscan: warning: \(notice)\n".utf8))
         }
-        progress = !quiet && ProgressLine.standardErrorIsTerminal ? ProgressLine(total: expansion.sources.count) : nil
+        progress = !quiet && ProgressLine.standardErrorIsTerminal ? ProgressLine(total: total ?? expansion.sources.count) : nil
     }
 
     /// Counts a document on the progress line.

@@ -7,13 +7,21 @@ import TagScanKit
 /// skipped on standard error, and exit status 2 when a document could not be read (a path that
 /// gave no PDF included) or the report could not be written.
 enum ScanOutput {
-    static func run(command: String, paths: [String], options: ScanOptions, format: ScanFormat, output: String?, quiet: Bool) async throws {
-        let sink = try OutputSink(path: output)
-        let feedback = RunFeedback(PathExpansion(paths), quiet: quiet)
+    ///
+    /// `select` picks the documents to scan from those the paths give (a shard, what a resumed
+    /// report lacks); `append` adds to `output` instead of replacing it.
+    static func run(
+        command: String, paths: [String], options: ScanOptions, format: ScanFormat, output: String?, quiet: Bool, append: Bool = false,
+        select: ([DocumentSource]) -> [DocumentSource] = { $0 }
+    ) async throws {
+        let sink = try OutputSink(path: output, append: append)
+        let expansion = PathExpansion(paths)
+        let sources = select(expansion.sources)
+        let feedback = RunFeedback(expansion, quiet: quiet, total: sources.count)
         let json = JSONReportStream { sink.write($0) }
         let report: ScanReport
         do {
-            report = try await Scanner(options: options).scan(feedback.expansion.sources) { _, document in
+            report = try await Scanner(options: options).scan(sources) { _, document in
                 feedback.finished(document)
                 switch format {
                 case .ndjson: sink.write(JSONReporter.line(document))

@@ -18,11 +18,17 @@ final class IsolatedRun: BlockingRun {
     private let options: ScanOptions
     private let isolation: IsolationOptions
     private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    /// Where workers come from and go back to between scans; nil starts and stops them here.
+    private let pool: WorkerPool?
     private let state: Mutex<State>
     private let live = Mutex<Set<pid_t>>([])
     private let cancelled = Atomic<Bool>(false)
 
-    init(sources: [DocumentSource], options: ScanOptions, isolation: IsolationOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
+    init(
+        sources: [DocumentSource], options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil,
+        onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    ) {
+        self.pool = pool
         self.sources = sources
         self.options = options
         self.isolation = isolation
@@ -80,8 +86,9 @@ final class IsolatedRun: BlockingRun {
     /// One slot: a worker process and the documents it takes, one at a time.
     private func serve(_ workerOptions: ScanOptions) {
         var worker: WorkerProcess?
+        var uses = 0
         defer {
-            if let worker { retire(worker, kill: isCancelled) }
+            if let worker { retire(worker, kill: isCancelled, uses: uses) }
         }
         while let index = nextDocument() {
             let source = sources[index]
@@ -92,9 +99,16 @@ final class IsolatedRun: BlockingRun {
                 finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): cannot encode the request: \(error)")))
                 continue
             }
+            if worker == nil, let (pooled, used) = pool?.take(isolation) {
+                live.withLock { _ = $0.insert(pooled.pid) }
+                worker = pooled
+                uses = used
+            }
             if worker == nil {
                 do {
-                    let started = try WorkerProcess.start(isolation)
+                    uses = 0
+                    let started: WorkerProcess
+                    if let pool { started = try pool.start(isolation) } else { started = try WorkerProcess.start(isolation) }
                     live.withLock { _ = $0.insert(started.pid) }
                     worker = started
                 } catch {
@@ -105,6 +119,7 @@ final class IsolatedRun: BlockingRun {
             guard let current = worker else { continue }
             // Clamped: a timeout of years is no timeout, and must not overflow.
             let deadline = tagscan_monotonic_ms() + Int64(min(max(isolation.timeout, 0.001) * 1000, 1e15).rounded(.up))
+            uses += 1
             switch current.exchange(request, deadline: deadline) {
             case .answered(let line):
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
@@ -118,7 +133,7 @@ final class IsolatedRun: BlockingRun {
                     // on, so the caller's reporting (JSON of a long document) never adds to a
                     // finished worker's peak memory.
                     if !hasDocumentsLeft {
-                        retire(current, kill: false)
+                        retire(current, kill: false, uses: uses)
                         worker = nil
                     }
                     finish(index, with: result)
@@ -144,13 +159,14 @@ final class IsolatedRun: BlockingRun {
         }
     }
 
-    /// Kills (when asked) and reaps `worker`, and forgets its pid.
+    /// Kills (when asked) and reaps `worker`, and forgets its pid. A healthy worker (`uses`
+    /// given: it answered its last document) goes back to the pool instead, when there is one.
     @discardableResult
-    private func retire(_ worker: WorkerProcess, kill: Bool) -> Int32 {
-        if kill { worker.kill() }
-        let status = worker.shutdown()
+    private func retire(_ worker: WorkerProcess, kill: Bool, uses: Int? = nil) -> Int32 {
         live.withLock { _ = $0.remove(worker.pid) }
-        return status
+        if !kill, let uses, let pool, pool.give(worker, isolation: isolation, uses: uses) { return 0 }
+        if kill { worker.kill() }
+        return worker.shutdown()
     }
 
     private func failure(_ source: DocumentSource, _ error: DocumentError) -> DocumentResult {

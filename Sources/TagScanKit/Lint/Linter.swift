@@ -17,10 +17,13 @@ public struct Linter: Sendable {
     public var options: LintOptions
     /// The rules run (minus `options.disabledRules`); all of them by default.
     public var rules: [any LintRule.Type]
+    /// Worker processes kept between scans by a long-running host (see ``Scanner/workerPool``).
+    public var workerPool: WorkerPool?
 
-    public init(options: LintOptions = LintOptions(), rules: [any LintRule.Type] = LintRules.all) {
+    public init(options: LintOptions = LintOptions(), rules: [any LintRule.Type] = LintRules.all, workerPool: WorkerPool? = nil) {
         self.options = options
         self.rules = rules
+        self.workerPool = workerPool
     }
 
     /// The documents of one envelope, before scanning.
@@ -65,7 +68,7 @@ public struct Linter: Sendable {
     /// run), for progress reporting.
     public func lint(_ envelopes: [EnvelopeSources], onScanned: (@Sendable (Int, DocumentResult) -> Void)? = nil) async throws -> LintReport {
         let sources = envelopes.flatMap(\.sources)
-        let scanned = try await Scanner(options: options.scan).scan(sources, onDocument: onScanned).documents
+        let scanned = try await Scanner(options: options.scan, workerPool: workerPool).scan(sources, onDocument: onScanned).documents
         let ink = await renderInk(sources: sources, results: scanned)
         var next = 0
         var lintEnvelopes: [LintEnvelope] = []

@@ -62,6 +62,16 @@ public final class OutputFile: Sendable {
         self.init(path: path, descriptor: descriptor, temporary: nil, owns: true)
     }
 
+    /// Opens `path` to add to what it holds (created when absent), written through as each
+    /// write comes: what a resumed run needs, since what it wrote must survive the run being
+    /// killed, and an atomic replace would lose it.
+    public convenience init(appendingTo path: String) throws(OutputError) {
+        guard !path.isEmpty else { throw OutputError(path: path, reason: "the path is empty") }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
+        self.init(path: path, descriptor: descriptor, temporary: nil, owns: true)
+    }
+
     deinit {
         // A run that ended without close() (an error thrown mid-run) leaves the old file as it
         // was and no temporary file beside it.

@@ -12,9 +12,13 @@ import Foundation
 /// thrown is `CancellationError`, checked between pages.
 public struct Scanner: Sendable {
     public var options: ScanOptions
+    /// Worker processes kept between scans by a long-running host; nil starts each scan's own
+    /// workers and stops them when it ends. Used only with ``ScanOptions/isolation``.
+    public var workerPool: WorkerPool?
 
-    public init(options: ScanOptions = ScanOptions()) {
+    public init(options: ScanOptions = ScanOptions(), workerPool: WorkerPool? = nil) {
         self.options = options
+        self.workerPool = workerPool
     }
 
     /// Scans one document; its pages are spread over `options.jobs` workers.
@@ -43,7 +47,7 @@ public struct Scanner: Sendable {
     ) async throws -> ScanReport {
         var inner = options
         inner.isolation = nil
-        let results = try await IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument).results()
+        let results = try await IsolatedRun(sources: sources, options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument).results()
         return ScanReport(documents: results.compactMap { $0 })
     }
 
@@ -59,7 +63,7 @@ public struct Scanner: Sendable {
         if let isolation = options.isolation {
             var inner = options
             inner.isolation = nil
-            return ScanReport(documents: IsolatedRun(sources: sources, options: inner, isolation: isolation, onDocument: onDocument).run().compactMap { $0 })
+            return ScanReport(documents: IsolatedRun(sources: sources, options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument).run().compactMap { $0 })
         }
         let checks = HostileChecks(sources: sources, options: options)
         let run = BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument))
