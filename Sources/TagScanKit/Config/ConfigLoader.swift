@@ -15,23 +15,32 @@ public enum ConfigLoader {
 
     /// Reads and checks the configuration file at `path`.
     public static func load(path: String) throws(ConfigError) -> TagScanConfig {
+        try parse(try text(at: path, kind: "configuration file"), file: path)
+    }
+
+    /// The UTF-8 text of the file at `path` (a configuration or recipients file), or why not.
+    static func text(at path: String, kind: String) throws(ConfigError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .unreadable(file: path, message: isDirectory.boolValue ? "is a folder, not a configuration file" : "no such file")
+            throw .unreadable(file: path, message: isDirectory.boolValue ? "is a folder, not a \(kind)" : "no such file")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path, message: "cannot be read (permission denied?)") }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(file: path, message: "is not UTF-8 text") }
-        return try parse(text, file: path)
+        return text
+    }
+
+    /// `text` as a YAML node tree (JSON is YAML), with a syntax error's line.
+    static func compose(_ text: String, file: String) throws(ConfigError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error, text: text, file: file)
+        }
     }
 
     /// Reads configuration text; `file` is the name errors carry.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> TagScanConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw syntaxError(error, text: text, file: file)
-        }
+        let root = try compose(text, file: file)
         guard let root else { return TagScanConfig() }  // an empty file: nothing configured
         guard root.mapping != nil else {
             throw .invalidValue(file: file, line: root.mark?.line ?? 1, message: "the configuration must be a map of keys (rules, recipients, defaults, disabled_rules, role_map)")

@@ -14,21 +14,12 @@ public import YotiSign
 public enum RecipientsFileLoader {
     /// Reads and checks the recipients file at `path`.
     public static func load(path: String) throws(ConfigError) -> RecipientsFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(file: path, message: "is not UTF-8 text") }
-        return try parse(text, file: path)
+        try parse(try ConfigLoader.text(at: path, kind: "recipients file"), file: path)
     }
 
     /// Reads recipients-file text; `file` is the name errors carry.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> RecipientsFile {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw ConfigLoader.syntaxError(error, text: text, file: file)
-        }
+        let root = try ConfigLoader.compose(text, file: file)
         guard let root, root.mapping != nil else {
             throw .invalidValue(file: file, line: root?.mark?.line ?? 1, message: "the recipients file must be a map with a 'recipients' list")
         }
