@@ -148,7 +148,7 @@ struct AutoTagFinder {
         /// out outside the metadata.
         var written = ""
         var glyphs: [Int] = []
-        var closingIndex: Int?
+        var closing: Int?
         var endOfPage = false
         var stoppedAtFlowBreak = false
         var crossedLineBreak = false
@@ -167,7 +167,6 @@ struct AutoTagFinder {
         /// reads as `|S1SR` that lost its pipe.
         var validPrefix: (body: String, written: String, glyphs: Int)?
 
-        var closing: Int? { closingIndex }
 
         mutating func noteWordBreak() {
             if !body.isEmpty, (try? AutoTagParser.parse(body).get()) != nil { validPrefix = (body, written, glyphs.count) }
@@ -232,7 +231,7 @@ struct AutoTagFinder {
             // so a pipe there would end it for Yoti too, and a broken tag never takes the pipe of
             // the tag after it.
             if c == "|" {
-                scan.closingIndex = j
+                scan.closing = j
                 scan.glyphs.append(text.source[j])
                 return scan
             }

@@ -71,20 +71,21 @@ struct PageScan: Sendable {
                     DiagnosticCatalog.malformedAnchor.diagnostic(
                         page: number, "\(match.text) is not a valid auto-tag: \(failure.description)\(Self.didYouMean(match.suggestion))",
                         anchor: match.text, box: box.rounded, suggestion: match.suggestion))
-            case .unclosed where Self.cutAtEdge(box, page.info) != nil:
-                // Cut by the crop box: the producer (or a re-save) dropped the glyphs beyond it.
-                let edge = Self.cutAtEdge(box, page.info)!
-                diagnostics.append(
-                    DiagnosticCatalog.anchorOutsidePage.diagnostic(
-                        page: number,
-                        "\(match.text) is cut off at the \(edge) edge of the visible page (the crop box), so no field is placed from it; move it onto the page\(Self.didYouMean(match.suggestion))",
-                        anchor: match.text, box: box.rounded, suggestion: match.suggestion))
             case .unclosed(let atBoundary):
-                let boundary = atBoundary ? " before the end of its table cell or column" : ""
-                diagnostics.append(
-                    DiagnosticCatalog.malformedAnchor.diagnostic(
-                        page: number, "\(match.text) has no closing pipe\(boundary), so Yoti will not find it\(Self.didYouMean(match.suggestion))",
-                        anchor: match.text, box: box.rounded, suggestion: match.suggestion))
+                if let edge = Self.cutAtEdge(box, page.info) {
+                    // Cut by the crop box: the producer (or a re-save) dropped the glyphs beyond it.
+                    diagnostics.append(
+                        DiagnosticCatalog.anchorOutsidePage.diagnostic(
+                            page: number,
+                            "\(match.text) is cut off at the \(edge) edge of the visible page (the crop box), so no field is placed from it; move it onto the page\(Self.didYouMean(match.suggestion))",
+                            anchor: match.text, box: box.rounded, suggestion: match.suggestion))
+                } else {
+                    let boundary = atBoundary ? " before the end of its table cell or column" : ""
+                    diagnostics.append(
+                        DiagnosticCatalog.malformedAnchor.diagnostic(
+                            page: number, "\(match.text) has no closing pipe\(boundary), so Yoti will not find it\(Self.didYouMean(match.suggestion))",
+                            anchor: match.text, box: box.rounded, suggestion: match.suggestion))
+                }
             case .wrapped:
                 diagnostics.append(
                     DiagnosticCatalog.anchorWrapsLine.diagnostic(
