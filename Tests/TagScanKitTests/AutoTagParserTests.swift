@@ -1,5 +1,5 @@
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 @Suite("Auto-tag grammar")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 /// `tagscan.yml`: what it configures, and that every mistake names the file and the line.

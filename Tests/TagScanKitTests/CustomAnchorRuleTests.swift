@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 /// Every custom-rule option, measured: each test places fields on `dialects/custom-rules.pdf`

@@ -1,5 +1,5 @@
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 /// The grammar of each foreign vendor's tags and its translation to the nearest Yoti field.

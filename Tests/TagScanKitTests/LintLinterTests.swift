@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YotiSign
+import YotiSignModels
 
 @testable import TagScanKit
 

@@ -3,6 +3,7 @@ import Testing
 import YotiLoopback
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// The client against a real HTTP server on 127.0.0.1, scripted per test.
 @Suite("Client against a loopback server", .timeLimit(.minutes(1)))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// The example bodies of Yoti's docs, as the docs print them (the two that are not valid JSON
 /// as printed have the missing comma restored, and nothing else changed).

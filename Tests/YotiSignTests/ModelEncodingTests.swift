@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 @Suite("Model encoding")
 struct ModelEncodingTests {

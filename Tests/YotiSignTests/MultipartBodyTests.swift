@@ -2,6 +2,7 @@ import Testing
 import YotiLoopback
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 @Suite("Multipart body and request")
 struct MultipartBodyTests {

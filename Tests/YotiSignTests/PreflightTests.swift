@@ -1,6 +1,7 @@
 import Testing
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// The inputs of one preflight run.
 struct Scenario: Sendable {

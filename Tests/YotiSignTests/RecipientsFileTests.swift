@@ -1,6 +1,7 @@
 import Testing
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 @Suite("Recipients file and joining scanned tags")
 struct RecipientsFileTests {

@@ -3,6 +3,7 @@ import Testing
 import YotiLoopback
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// One envelope per submission, against a stand-in that stores what it receives: the ledger, the
 /// lookup after a lost answer, and the refusal of a second envelope.

@@ -1,5 +1,5 @@
 import Foundation
-public import YotiSign
+public import YotiSignModels
 
 /// Parses the text between an auto-tag's pipes. The grammar is read strictly in the order role →
 /// number → type → R/O → metadata, which is what keeps `|A1AR|` (Agent 1, attachment) and

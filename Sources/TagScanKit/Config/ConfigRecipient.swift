@@ -1,4 +1,4 @@
-public import YotiSign
+public import YotiSignModels
 
 /// One recipient in the configuration, keyed by role (`recipients:` in `tagscan.yml`): who signs
 /// as "Signer 1", in which sign group, with which authentication. `tagscan submit` joins scanned

@@ -1,6 +1,6 @@
 import Foundation
 import Yams
-public import YotiSign
+public import YotiSignModels
 
 /// Reads the recipients file of `tagscan submit` (YAML, or JSON, which the same YAML parser
 /// reads) the way ``ConfigLoader`` reads `tagscan.yml`: the text is composed into a node tree,

@@ -1,4 +1,4 @@
-import YotiSign
+import YotiSignModels
 
 /// One scanned document as the lint rules see it: the scan result plus what rendering showed.
 public struct LintDocument: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import YotiSign
+public import YotiSignModels
 
 /// Anchor text found on a page, and the field placed from it.
 public struct Anchor: Sendable, Codable, Hashable {

@@ -1,4 +1,4 @@
-public import YotiSign
+public import YotiSignModels
 
 /// Every diagnostic tagscan reports, one entry each: the stable id, the default severity, a one-line
 /// summary and the help text. The scanner, the lint rules, `tagscan lint --list-rules`, SARIF's

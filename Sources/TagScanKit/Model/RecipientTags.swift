@@ -1,4 +1,4 @@
-public import YotiSign
+public import YotiSignModels
 
 /// All tags for one recipient role across a document, ordered by page, then y, then x.
 public struct RecipientTags: Sendable, Codable, Hashable {

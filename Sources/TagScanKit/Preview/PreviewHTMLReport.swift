@@ -1,5 +1,5 @@
 import Foundation
-import YotiSign
+import YotiSignModels
 
 /// One self-contained HTML page per document for CI artifacts: the rendered pages embedded as PNG
 /// `data:` URIs, a table of tags per recipient, and the diagnostics, each linked to its page.

@@ -4,7 +4,7 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     CustomReflectable
 {
     /// The environment variable the CLI reads the key from.
-    public static let environmentVariable = "YOTI_SIGN_API_KEY"
+    public static let environmentVariable = YotiSignError.apiKeyEnvironmentVariable
 
     let value: String
 

@@ -152,23 +152,7 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
     /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never change
     /// the path.
     static func pathSegment(_ text: String) -> String {
-        percentEncoded(text)
-    }
-
-    /// RFC 3986 unreserved characters as they are, every other byte as `%XX`.
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                || "-._~".unicodeScalars.contains(scalar)
-            {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
+        PercentEncoding.encode(text)
     }
 
     // MARK: - Printing
@@ -220,11 +204,5 @@ public struct EnvelopeRequest: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let head = head(authorization: .redacted).replacingOccurrences(of: "\r\n", with: "\n")
         return head + "<\(body?.count ?? 0) bytes of body>"
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

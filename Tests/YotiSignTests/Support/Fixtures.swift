@@ -1,4 +1,5 @@
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// `Testing` also exports a `Tag`; in this module the name means the Yoti tag.
 typealias Tag = YotiSign.Tag

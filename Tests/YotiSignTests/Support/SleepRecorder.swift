@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import YotiSign
+@testable import YotiSignModels
 
 /// Records the back-off delays a client asks for, and really sleeps them (they are milliseconds).
 /// `@unchecked Sendable`: `delays` is only touched under `lock`.

@@ -1,7 +1,7 @@
 /// The answer to an embedded create-envelope request:
 /// `200 {"envelope_id": …, "recipients": [{"token": …, "email": …}]}`.
 ///
-/// Show a recipient's signing page with ``Environment/embeddedSigningURL(token:)``.
+/// Show a recipient's signing page with `Environment.embeddedSigningURL(token:)` (in YotiSign).
 public struct EmbeddedEnvelopeCreated: Sendable, Codable, Hashable {
     public var envelopeID: String
     public var recipients: [RecipientToken]

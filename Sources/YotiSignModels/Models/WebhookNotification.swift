@@ -5,7 +5,7 @@
 /// `upload_errors`; those are typed. The others (`sign_offline_upload_errors`, the `idv_*`
 /// events) have no documented body and arrive as ``other(event:envelopeID:body:)`` with the JSON
 /// as it came. Yoti documents no signature on webhooks, so nothing here can prove a payload came
-/// from Yoti: check the envelope with ``YotiSignClient/envelope(id:)`` before acting on one.
+/// from Yoti: check the envelope with `YotiSignClient.envelope(id:)` (in YotiSign) before acting on one.
 ///
 /// ```swift
 /// switch try WebhookNotification.decode(body) {

@@ -6,6 +6,9 @@ import Foundation
 /// body's text). No case ever contains the API key: server text and transport errors are passed
 /// through ``APIKey`` redaction before they are stored.
 public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+    /// Where the client reads the API key from; named in the message of a refused key.
+    package static let apiKeyEnvironmentVariable = "YOTI_SIGN_API_KEY"
+
     /// The request broke documented rules; nothing was sent.
     case preflightFailed([PreflightProblem])
     /// 400: a malformed request (for example an id that is not a UUID).
@@ -70,7 +73,7 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
     }
 
     /// The error for a non-2xx answer.
-    static func from(status: Int, message: String?, attempts: Int) -> YotiSignError {
+    package static func from(status: Int, message: String?, attempts: Int) -> YotiSignError {
         switch status {
         case 400: .badRequest(message: message)
         case 401: .unauthorized(message: message)
@@ -99,7 +102,7 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .badRequest(let message):
             return "Yoti Sign rejected the request as malformed (400 Bad Request)\(with(message))"
         case .unauthorized(let message):
-            return "Yoti Sign refused the API key (401 Unauthorized)\(with(message)). Check \(APIKey.environmentVariable) and that the key belongs to this environment (sandbox and production keys differ)."
+            return "Yoti Sign refused the API key (401 Unauthorized)\(with(message)). Check \(Self.apiKeyEnvironmentVariable) and that the key belongs to this environment (sandbox and production keys differ)."
         case .forbidden(let message):
             return "Yoti Sign refused access (403 Forbidden)\(with(message))"
         case .notFound(let message):
@@ -145,7 +148,7 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
 
 extension Duration {
     /// `2.5 s`, `150 ms`.
-    var formattedSeconds: String {
+    package var formattedSeconds: String {
         let milliseconds = components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
         if milliseconds < 1000 { return "\(milliseconds) ms" }
         let tenths = milliseconds / 100

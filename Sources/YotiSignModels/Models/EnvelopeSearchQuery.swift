@@ -31,14 +31,14 @@ public struct EnvelopeSearchQuery: Sendable, Codable, Hashable {
     }
 
     /// `from_date=…&to_date=…&status[]=active&offset=1&limit=10`, percent-encoded.
-    var queryString: String {
+    package var queryString: String {
         var items: [(String, String)] = []
         if let fromDate { items.append(("from_date", fromDate)) }
         if let toDate { items.append(("to_date", toDate)) }
         for status in statuses { items.append(("status[]", status.lowercased())) }
         if let offset { items.append(("offset", String(offset))) }
         if let limit { items.append(("limit", String(limit))) }
-        return items.map { "\(EnvelopeRequest.percentEncoded($0.0))=\(EnvelopeRequest.percentEncoded($0.1))" }
+        return items.map { "\(PercentEncoding.encode($0.0))=\(PercentEncoding.encode($0.1))" }
             .joined(separator: "&")
     }
 

@@ -32,7 +32,7 @@ public struct EnvelopeSummary: Sendable, Codable, Hashable {
     }
 
     /// Reads the timestamp forms APIs commonly write; a time without a zone is taken as UTC.
-    static func parseTimestamp(_ text: String) -> Date? {
+    package static func parseTimestamp(_ text: String) -> Date? {
         let text = text.trimmingWhitespace()
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
