@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 /// Renders fixture pages with and without overlays, decodes both PNGs and checks pixels: inside
@@ -78,7 +78,7 @@ struct PreviewRenderTests {
         #expect(drawn.pagePixelHeight == image.height)
 
         let anchors = result.anchors.filter { $0.pageNumber == pageNumber }
-        let fields = anchors.compactMap { anchor in anchor.tag.map { (anchor: anchor, box: options.fieldBox(for: $0, on: page)) } }
+        let fields = anchors.compactMap { anchor in options.fieldBox(for: anchor, on: page).map { (anchor: anchor, box: $0) } }
         try #require(!fields.isEmpty, "\(relative) page \(pageNumber) has no fields to check")
         let palette = RecipientPalette(results: [result])
         let labels = drawn.labelBoxes.map { Self.pixels($0, grownBy: 0.5, scale: scale) }
@@ -160,7 +160,7 @@ struct PreviewRenderTests {
         let image = try PNGImage(decoding: png)
         let scale = 96.0 / 72
         for anchor in result.anchors where clamped.contains(where: { $0.anchor == anchor.text }) {
-            let field = options.fieldBox(for: try #require(anchor.tag), on: page)
+            let field = try #require(options.fieldBox(for: anchor, on: page))
             // The red outline runs 1.5 pt outside the field: sample its middle along the left edge
             // (or the bottom edge when the field touches the page's left side).
             var red = 0, samples = 0
@@ -232,7 +232,7 @@ struct PreviewRenderTests {
             return nil
         }
         let flagged = scanned.anchors.filter { $0.text == overlap.anchor }
-        #expect(problems == flagged.map { PreviewOptions().fieldBox(for: $0.tag!, on: page) })
+        #expect(problems == flagged.compactMap { PreviewOptions().fieldBox(for: $0, on: page) })
         let labels = Self.labelParts(overlay).map(\.text)
         #expect(labels.filter { $0 == "tags-overlap" }.count == flagged.count)
         #expect(labels.filter { $0 == "Signer 1 · signature" }.count == 2 && labels.contains("Signer 1 · signature · optional"))

@@ -1,5 +1,5 @@
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 @Suite("Preview page selection and colours")
@@ -81,16 +81,18 @@ struct PreviewSelectionTests {
         #expect(RecipientPalette.problem.contrastingText == .white)
     }
 
-    @Test("fields are drawn at the tag's x/y with the documented sizes")
+    @Test("fields are drawn at the tag's x/y, as high as the anchor and as wide as the anchor or the text field")
     func fieldBoxes() {
         let page = PageInfo(pageNumber: 1, width: 600, height: 800, rotation: 0)
         let options = PreviewOptions()
         let signature = Tag(pageNumber: 1, x: 0.1, y: 0.25, type: .signature, optional: false, fileName: "a.pdf")
-        #expect(options.fieldBox(for: signature, on: page) == Box(x: 60, y: 200, width: 144, height: 36))
+        let signed = Anchor(text: "|S1SR|", dialect: .yoti, pageNumber: 1, box: Box(x: 60, y: 200, width: 31, height: 9), tag: signature)
+        #expect(options.fieldBox(for: signed, on: page) == Box(x: 60, y: 200, width: 31, height: 9))
         let text = Tag(pageNumber: 1, x: 0.5, y: 0.5, type: .textField, optional: true, fileName: "a.pdf", width: 0.25)
-        #expect(options.fieldBox(for: text, on: page) == Box(x: 300, y: 400, width: 150, height: 18))
-        let box = Tag(pageNumber: 1, x: 0, y: 0, type: .checkboxField, optional: false, fileName: "a.pdf")
-        #expect(options.fieldBox(for: box, on: page).width == options.fieldBox(for: box, on: page).height)
+        let typed = Anchor(text: "|S1TO|", dialect: .yoti, pageNumber: 1, box: Box(x: 300, y: 400, width: 30, height: 9), tag: text)
+        #expect(options.fieldBox(for: typed, on: page) == Box(x: 300, y: 400, width: 150, height: 9))
+        let header = Anchor(text: "|AT|", dialect: .yoti, pageNumber: 1, box: Box(x: 10, y: 10, width: 18, height: 9))
+        #expect(options.fieldBox(for: header, on: page) == nil)
         #expect(PreviewOptions(dpi: 5).dpi == 18 && PreviewOptions(dpi: 10_000).dpi == 600)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import YotiSign
+import YotiSignModels
 
-/// Adobe Acrobat Sign text tags: `{{[*][!]name_es_:signerN[:type][:directive(…)…]}}` (SPEC §3.3).
+/// Adobe Acrobat Sign text tags: `{{[*][!]name_es_:signerN[:type][:directive(…)…]}}`.
 ///
 /// `*` marks a required field, `!` a read-only one; a tag without a type is a text field. The
 /// role is `signerN` (N ≥ 1); `prefill` and `sender` fields are filled by the sender, which Yoti
@@ -88,7 +88,7 @@ enum AcrobatTagParser {
         if type == .radioField {
             tag.tagGroupName = ForeignTag.groupName(fieldName)
         } else {
-            tag.name = String(fieldName.prefix(50))
+            tag.name = ForeignTag.tagName(fieldName)
         }
         if readonly && type != .textField, type != nil {
             notes.append(ForeignTag.Note(.droppedAttribute, "read-only (!) applies only to text fields in Yoti and was left out"))

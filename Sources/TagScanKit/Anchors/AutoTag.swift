@@ -1,6 +1,6 @@
-public import YotiSign
+public import YotiSignModels
 
-/// A parsed Yoti auto-tag such as `|S1SR|` or `|G4TO{"nm":"guarantor_name"}|` (SPEC §3.1).
+/// A parsed Yoti auto-tag such as `|S1SR|` or `|G4TO{"nm":"guarantor_name"}|`.
 public struct AutoTag: Sendable, Codable, Hashable {
     public var role: RecipientRole
     /// Recipient number, 1…30.

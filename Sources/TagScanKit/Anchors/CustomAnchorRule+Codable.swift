@@ -1,4 +1,4 @@
-import YotiSign
+import YotiSignModels
 
 /// The configuration-file form of a rule (snake_case keys, as in `tagscan.yml`):
 ///
@@ -84,7 +84,9 @@ extension CustomAnchorRule: Codable {
         self.type = type
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
         name = try c.decodeIfPresent(String.self, forKey: .name)
-        if validating, let name, name.count > 50 { throw fail(.name, "name must be 50 characters or fewer (Yoti's limit); it has \(name.count)") }
+        if validating, let name, name.count > Preflight.maximumTagNameLength {
+            throw fail(.name, "name must be \(Preflight.maximumTagNameLength) characters or fewer (Yoti's limit); it has \(name.count)")
+        }
         width = try Self.decodeWidth(c, forKey: .width, validating: validating)
         prefilledValue = try c.decodeIfPresent(String.self, forKey: .prefilledValue)
         if validating, let value = prefilledValue, value.contains(where: Self.forbiddenCharacters.contains) {
@@ -140,7 +142,7 @@ extension CustomAnchorRule: Codable {
     /// Nil when `role` is acceptable to Yoti.
     static func roleProblem(_ role: String) -> String? {
         if role.allSatisfy(\.isWhitespace) { return "role must not be empty" }
-        if role.count > 50 { return "role must be 50 characters or fewer (Yoti's limit)" }
+        if role.count > Preflight.maximumRoleLength { return "role must be \(Preflight.maximumRoleLength) characters or fewer (Yoti's limit)" }
         if role.contains(where: forbiddenCharacters.contains) { return "role '\(role)' must not contain any of / \\ : * ? < > | (Yoti refuses them)" }
         return nil
     }

@@ -1,6 +1,6 @@
-public import YotiSign
+public import YotiSignModels
 
-/// A DocuSign-style anchor rule (SPEC §3.2): text that is already in the document ("Signature:",
+/// A DocuSign-style anchor rule: text that is already in the document ("Signature:",
 /// "Date:") or a regular expression, and the field to place for a recipient relative to each match.
 ///
 /// ```swift

@@ -1,4 +1,4 @@
-import YotiSign
+import YotiSignModels
 
 /// Turns a document's custom-rule matches and foreign tags into anchors, tags and diagnostics.
 ///
@@ -12,34 +12,41 @@ import YotiSign
 ///   tag where the vendor sizes fields from it, and each loss of meaning is a diagnostic
 ///   (`foreign-tag-unsupported`, `foreign-tag-dropped`).
 struct DialectPlacement {
-    var options: ScanOptions
-    var fileName: String
+    var placer: FieldPlacer
+    private var options: ScanOptions { placer.options }
+
+    init(placer: FieldPlacer) {
+        self.placer = placer
+    }
 
     struct Output {
         var anchors: [Anchor] = []
         var diagnostics: [Diagnostic] = []
     }
 
-    func place(_ hits: [(page: PageInfo, anchor: PageScan.FoundAnchor)]) -> Output {
+    private typealias Match = (page: PageInfo, anchor: FoundAnchor, order: Int)
+
+    func place(_ found: [(page: PageInfo, anchor: FoundAnchor)]) -> Output {
         var output = Output()
-        var byRule: [Int: [(page: PageInfo, anchor: PageScan.FoundAnchor, order: Int)]] = [:]
-        var wrappedByRule: [Int: [(page: PageInfo, anchor: PageScan.FoundAnchor)]] = [:]
-        for (page, found) in hits {
-            guard let hit = found.hit else { continue }
-            switch hit.kind {
-            case .custom(let ruleIndex):
-                if hit.wrapped {
-                    wrappedByRule[ruleIndex, default: []].append((page, found))
+        var byRule: [Int: [Match]] = [:]
+        var wrappedByRule: [Int: [(page: PageInfo, anchor: FoundAnchor)]] = [:]
+        for (page, anchor) in found {
+            switch anchor.kind {
+            case .custom(let ruleIndex, let match):
+                if match.wrapped {
+                    wrappedByRule[ruleIndex, default: []].append((page, anchor))
                 } else {
-                    byRule[ruleIndex, default: []].append((page, found, hit.order))
+                    byRule[ruleIndex, default: []].append((page, anchor, match.order))
                 }
-            case .foreign(let result):
-                placeForeign(found, result, wrapped: hit.wrapped, on: page, into: &output)
+            case .foreign(let result, let match):
+                placeForeign(anchor, result, wrapped: match.wrapped, on: page, into: &output)
+            case .header, .autoTag:
+                continue
             }
         }
         for (ruleIndex, rule) in options.customRules.enumerated() {
             let matches = (byRule[ruleIndex] ?? []).sorted { ($0.page.pageNumber, $0.order) < ($1.page.pageNumber, $1.order) }
-            let chosen: ArraySlice<(page: PageInfo, anchor: PageScan.FoundAnchor, order: Int)>
+            let chosen: ArraySlice<Match>
             switch rule.occurrence {
             case .all: chosen = matches[...]
             case .first: chosen = matches.prefix(1)
@@ -75,41 +82,25 @@ struct DialectPlacement {
 
     // MARK: Custom rules
 
-    private func placeCustom(_ found: PageScan.FoundAnchor, _ rule: CustomAnchorRule, on page: PageInfo, into output: inout Output) {
-        let point = rule.referencePoint(for: found.box, on: page, fontSize: found.fontSize)
-        let width = rule.width.map { TagPlacer.round4($0.fraction(pageExtent: page.width)) } ?? options.textFieldWidth
-        let placement = TagPlacer(textFieldWidth: width).place(Box(x: point.x, y: point.y, width: 0, height: 0), on: page, type: rule.type, anchor: found.text)
-        output.diagnostics += placement.diagnostics
-        let isText = rule.type == .textField
-        let tag = Tag(
-            pageNumber: page.pageNumber, x: placement.x, y: placement.y, type: rule.type,
-            optional: optional(!rule.required, rule.type, found.text, page, &output), fileName: fileName,
-            width: placement.width, name: rule.name,
-            prefilledValue: isText ? rule.prefilledValue : nil, helpText: isText ? rule.helpText : nil,
-            validation: isText ? rule.validation : nil)
-        var anchor = Anchor(
-            text: found.text, dialect: .custom, pageNumber: page.pageNumber, box: found.box.rounded, role: rule.role,
-            signGroup: rule.signGroup ?? options.signGroups[rule.role] ?? ruleSignGroup(rule.role) ?? 1, tag: tag,
-            fontSize: found.fontSize, color: found.color, renderMode: found.renderMode)
+    private func placeCustom(_ found: FoundAnchor, _ rule: CustomAnchorRule, on page: PageInfo, into output: inout Output) {
+        let placed = placer.place(rule.fieldRequest(forMatchAt: found.box, fontSize: found.fontSize, on: page), anchor: found.text, on: page)
+        output.diagnostics += placed.diagnostics
+        var anchor = found.listed(on: page.pageNumber)
+        anchor.role = rule.role
+        anchor.signGroup = placed.signGroup
+        anchor.tag = placed.tag
         anchor.rule = rule.displayName
         output.anchors.append(anchor)
-    }
-
-    /// The sign group another rule gives `role`, so all of a role's fields agree.
-    private func ruleSignGroup(_ role: String) -> Int? {
-        options.customRules.first { $0.role == role && $0.signGroup != nil }?.signGroup
     }
 
     // MARK: Foreign tags
 
     private func placeForeign(
-        _ found: PageScan.FoundAnchor, _ result: Result<ForeignTag, ForeignTag.Failure>, wrapped: Bool, on page: PageInfo, into output: inout Output
+        _ found: FoundAnchor, _ result: Result<ForeignTag, ForeignTag.Failure>, wrapped: Bool, on page: PageInfo, into output: inout Output
     ) {
         let translating = options.translatedDialects.contains(found.dialect)
         let vendor = ForeignTag.vendorName(found.dialect)
-        var anchor = Anchor(
-            text: found.text, dialect: found.dialect, pageNumber: page.pageNumber, box: found.box.rounded,
-            fontSize: found.fontSize, color: found.color, renderMode: found.renderMode)
+        var anchor = found.listed(on: page.pageNumber)
         // Unless the run converts this vendor's tags, they place nothing: a problem with one is
         // worth a warning, not the error it is when a field depends on it.
         func report(_ entry: RuleDescription, _ message: String, atMostWarning: Bool = false) {
@@ -132,7 +123,7 @@ struct DialectPlacement {
         anchor.vendorType = foreign.vendorType
         let role = RoleMapping.role(for: foreign.recipient, number: foreign.recipientNumber, map: options.roleMap)
         anchor.role = role
-        anchor.signGroup = role.map { options.signGroups[$0] ?? 1 }
+        anchor.signGroup = role.map { placer.signGroup(for: $0) }
 
         if wrapped {
             output.anchors.append(anchor)
@@ -161,24 +152,13 @@ struct DialectPlacement {
             case .droppedAttribute: report(DiagnosticCatalog.foreignTagDropped, "\(found.text): \(note.message)")
             }
         }
-        guard let type = foreign.type, role != nil else {
+        guard let role, let request = foreign.fieldRequest(role: role, at: found.box, on: page) else {
             output.anchors.append(anchor)
             return
         }
-        var width = options.textFieldWidth
-        if foreign.sizedByTag, page.width > 0 {
-            // The vendor sizes the field from the tag; Yoti's v1 docs give 0.05 as the least width.
-            width = max(0.05, TagPlacer.round4(found.box.width / page.width))
-        }
-        let placement = TagPlacer(textFieldWidth: width).place(found.box, on: page, type: type, anchor: found.text)
-        output.diagnostics += placement.diagnostics
-        let isText = type == .textField
-        anchor.tag = Tag(
-            pageNumber: page.pageNumber, x: placement.x, y: placement.y, type: type,
-            optional: optional(foreign.optional, type, found.text, page, &output), fileName: fileName,
-            width: placement.width, name: foreign.name, tagGroupName: foreign.tagGroupName,
-            prefilledValue: isText ? foreign.prefilledValue : nil, helpText: isText ? foreign.helpText : nil,
-            readonly: isText && foreign.readonly ? true : nil, validation: isText ? foreign.validation : nil)
+        let placed = placer.place(request, anchor: found.text, on: page)
+        output.diagnostics += placed.diagnostics
+        anchor.tag = placed.tag
         output.anchors.append(anchor)
     }
 
@@ -188,17 +168,5 @@ struct DialectPlacement {
     static func article(_ word: String) -> String {
         guard let first = word.lowercased().first else { return "a" }
         return "aeio".contains(first) ? "an" : "a"
-    }
-
-    /// Yoti requires `date_signed_field` tags; unless the configuration turns it off
-    /// (`defaults.date_required: false`), an optional one is made required and that is reported.
-    private func optional(_ optional: Bool, _ type: TagType, _ text: String, _ page: PageInfo, _ output: inout Output) -> Bool {
-        guard optional, type == .dateSignedField, options.dateSignedRequired else { return optional }
-        output.diagnostics.append(
-            DiagnosticCatalog.dateRequired.diagnostic(
-                page: page.pageNumber,
-                "\(text) asks for an optional date_signed_field; Yoti requires date_signed_field tags, so it was made required",
-                anchor: text))
-        return false
     }
 }

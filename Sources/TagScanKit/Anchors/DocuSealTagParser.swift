@@ -1,7 +1,7 @@
 import Foundation
-import YotiSign
+import YotiSignModels
 
-/// DocuSeal field tags: `{{Name;type=signature;role=First Party;required=false}}` (SPEC §3.3).
+/// DocuSeal field tags: `{{Name;type=signature;role=First Party;required=false}}`.
 ///
 /// The first segment is the field name unless it holds `=`. Keys are case-insensitive, `-` reads
 /// as `_`; `type` defaults to `text`, `role` to DocuSeal's first role, `required` to true. Only
@@ -77,7 +77,7 @@ enum DocuSealTagParser {
         if mapping.type == .radioField {
             tag.tagGroupName = fieldName.flatMap(ForeignTag.groupName)
         } else if let fieldName {
-            tag.name = String(fieldName.prefix(50))
+            tag.name = ForeignTag.tagName(fieldName)
         }
         if mapping.type == .textField {
             tag.readonly = truth(value("readonly") ?? "false")

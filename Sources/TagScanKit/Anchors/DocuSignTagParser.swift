@@ -1,6 +1,6 @@
-import YotiSign
+import YotiSignModels
 
-/// DocuSign-style anchors: `\s1\`, `\d1\`, `\i2\` or `/sn1/`, `/date1/` (SPEC §3.3).
+/// DocuSign-style anchors: `\s1\`, `\d1\`, `\i2\` or `/sn1/`, `/date1/`.
 ///
 /// DocuSign itself has no in-document grammar: a tab in the envelope JSON names an
 /// `anchorString` already in the document. These short codes are the conventions integrations use

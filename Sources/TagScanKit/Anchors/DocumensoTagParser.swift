@@ -1,7 +1,7 @@
 import Foundation
-import YotiSign
+import YotiSignModels
 
-/// Documenso placeholders: `{{type,rN,key=value…}}` (SPEC §3.3), e.g. `{{signature,r1}}`,
+/// Documenso placeholders: `{{type,rN,key=value…}}`, e.g. `{{signature,r1}}`,
 /// `{{text,r2,required=true,label=Company}}`.
 ///
 /// Types are case-insensitive, with Documenso's short aliases. `rN` names the N-th recipient and
@@ -86,7 +86,7 @@ enum DocumensoTagParser {
             optional: signatureLike ? false : !(truth(value("required")) ?? false))
         var used: Set<String> = ["required"]
         if let id = value("fieldid") {
-            if mapping.type == .radioField { tag.tagGroupName = ForeignTag.groupName(id) } else { tag.name = String(id.prefix(50)) }
+            if mapping.type == .radioField { tag.tagGroupName = ForeignTag.groupName(id) } else { tag.name = ForeignTag.tagName(id) }
             used.insert("fieldid")
         }
         if mapping.type == .textField {

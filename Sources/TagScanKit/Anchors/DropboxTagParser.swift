@@ -1,8 +1,8 @@
 import Foundation
-import YotiSign
+import YotiSignModels
 
 /// Dropbox Sign (HelloSign) text tags: `[type|req|signerN|Label|UniqueId|validation|autofill]`
-/// (SPEC §3.3), e.g. `[sig|req|signer1]`, `[text|noreq|signer2|Label|id]`.
+///, e.g. `[sig|req|signer1]`, `[text|noreq|signer2|Label|id]`.
 ///
 /// Types `sig`, `initial`, `text`, `date` (the date signed), `check`; `text-merge` and
 /// `checkbox-merge` are filled from the API request by the sender, which Yoti has no equivalent
@@ -57,7 +57,7 @@ enum DropboxTagParser {
                 notes.append(ForeignTag.Note(.droppedAttribute, "the label '\(parts[3])' applies only to text fields in Yoti and was left out"))
             }
         }
-        if parts.count > 4, !parts[4].isEmpty { tag.name = String(parts[4].prefix(50)) }
+        if parts.count > 4, !parts[4].isEmpty { tag.name = ForeignTag.tagName(parts[4]) }
         if parts.count > 5, !parts[5].isEmpty {
             let name = parts[5].filter { !$0.isWhitespace }
             if type == .textField, let validation = ForeignTag.validation(named: name) {

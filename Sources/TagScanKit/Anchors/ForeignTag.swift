@@ -1,7 +1,7 @@
 import Foundation
-public import YotiSign
+public import YotiSignModels
 
-/// Another vendor's text tag read from a document (SPEC §3.3), and the Yoti field it translates to.
+/// Another vendor's text tag read from a document, and the Yoti field it translates to.
 ///
 /// The translation is to the nearest Yoti tag type; what has no Yoti equivalent (a dropdown, a
 /// payment field, a font directive) is listed in `notes`, so nothing is dropped silently.
@@ -91,11 +91,16 @@ public struct ForeignTag: Sendable, Hashable {
         }
     }
 
-    /// Yoti's `tag_group_name` allows letters, digits and spaces, at most 50.
+    /// Yoti's `tag_group_name` allows letters, digits and spaces, as long as a tag name.
     static func groupName(_ text: String) -> String? {
         let kept = String(text.map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
         guard kept.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
-        return String(kept.prefix(50))
+        return String(kept.prefix(Preflight.maximumTagNameLength))
+    }
+
+    /// A vendor's field name cut to the length Yoti accepts for a tag `name`.
+    static func tagName(_ text: some StringProtocol) -> String {
+        String(text.prefix(Preflight.maximumTagNameLength))
     }
 
     /// Text-field validations with a fixed meaning, as regular expressions Yoti accepts.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds other vendors' text tags on one page in one pass over its normalised text (SPEC §3.3):
+/// Finds other vendors' text tags on one page in one pass over its normalised text:
 /// `{{…}}` (Acrobat Sign, DocuSeal, Documenso, told apart by their grammar), `[…|…]` (Dropbox
 /// Sign) and `\s1\` / `/sn1/` (DocuSign-style anchors).
 ///

@@ -1,18 +1,3 @@
-/// A custom-rule match or a foreign vendor's tag, as one page hands it to the document assembler.
-struct DialectHit: Sendable {
-    enum Kind: Sendable {
-        /// A match of `ScanOptions.customRules[ruleIndex]`.
-        case custom(ruleIndex: Int)
-        case foreign(Result<ForeignTag, ForeignTag.Failure>)
-    }
-
-    var kind: Kind
-    /// Offset in the page's normalised text: reading order, for counting occurrences.
-    var order: Int
-    /// Broken across two lines on the page: reported, never placed.
-    var wrapped: Bool
-}
-
 extension PageScan {
     /// Runs the custom-rule and foreign-tag finders over the page's normalised text (the same
     /// `SearchText` the auto-tag finder read) and records their matches.
@@ -20,24 +5,26 @@ extension PageScan {
         let custom = Self.keptForOccurrence(CustomAnchorFinder.find(rules: customRules, in: text, page: page), customRules)
         var claimed = Set<Int>()
         for match in custom {
-            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, Self.union(match.glyphs, page), page) {
+            let box = Self.union(match.glyphs, page)
+            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, box, page) {
                 diagnostics.append(outside)
                 claimed.formUnion(match.glyphs)
                 continue
             }
             anchors.append(
-                found(match.text, .custom, DialectHit(kind: .custom(ruleIndex: match.ruleIndex), order: match.order, wrapped: match.wrapped), match.glyphs, page))
+                found(match.text, .custom, .custom(ruleIndex: match.ruleIndex, .init(order: match.order, wrapped: match.wrapped)), box, match.glyphs, page))
             claimed.formUnion(match.glyphs)
         }
         for match in ForeignTagFinder.find(in: text, page: page) {
             // A rule written for the vendor's own syntax (anchor "\s1\") wins over the vendor reading.
             if match.glyphs.contains(where: claimed.contains) { continue }
-            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, Self.union(match.glyphs, page), page) {
+            let box = Self.union(match.glyphs, page)
+            if let outside = Self.outsideVisiblePage(match.text, match.glyphs, box, page) {
                 diagnostics.append(outside)
                 continue
             }
             anchors.append(
-                found(match.text, match.dialect, DialectHit(kind: .foreign(match.result), order: match.order, wrapped: match.wrapped), match.glyphs, page))
+                found(match.text, match.dialect, .foreign(match.result, .init(order: match.order, wrapped: match.wrapped)), box, match.glyphs, page))
         }
     }
 
@@ -62,12 +49,11 @@ extension PageScan {
         return kept
     }
 
-    private func found(_ text: String, _ dialect: AnchorDialect, _ hit: DialectHit, _ glyphs: [Int], _ page: PageText) -> FoundAnchor {
+    private func found(_ text: String, _ dialect: AnchorDialect, _ kind: FoundAnchor.Kind, _ box: Box, _ glyphs: [Int], _ page: PageText) -> FoundAnchor {
         let style = page.style(at: glyphs[0])
-        var anchor = FoundAnchor(text: text, autoTag: nil, box: Self.union(glyphs, page), fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode)
-        anchor.dialect = dialect
-        anchor.hit = hit
-        return anchor
+        return FoundAnchor(
+            text: text, kind: kind, dialect: dialect, box: box,
+            fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode)
     }
 
     /// Union of the glyph boxes, skipping empty ones (spaces poppler gives no extent).

@@ -1,4 +1,4 @@
-/// The role letters of Yoti auto-tags (reference/yoti-sign-api.md §2.2).
+/// The role letters of Yoti auto-tags.
 public enum RecipientRole: String, Sendable, Codable, Hashable, CaseIterable {
     case signer = "S"
     case tenant = "T"

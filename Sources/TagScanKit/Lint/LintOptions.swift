@@ -1,7 +1,7 @@
-import YotiSign
+import YotiSignModels
 
 /// How a lint run scans, which rules it runs and the limits the rules check against. The limits
-/// default to Yoti's documented ones (reference/yoti-sign-api.md); tests lower them to prove a
+/// default to the limits Yoti documents; tests lower them to prove a
 /// rule on small fixtures.
 public struct LintOptions: Sendable, Hashable {
     public var scan: ScanOptions

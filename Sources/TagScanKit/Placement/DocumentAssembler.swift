@@ -1,4 +1,4 @@
-import YotiSign
+import YotiSignModels
 
 /// Joins a document's page scans into its result: anchors split across pages, tag placement,
 /// radio groups, and one recipient entry per role.
@@ -9,8 +9,8 @@ struct DocumentAssembler {
         let fileName = source.fileName
         var diagnostics: [Diagnostic] = []
         var anchors: [Anchor] = []
-        var dialectHits: [(page: PageInfo, anchor: PageScan.FoundAnchor)] = []
-        let placer = TagPlacer(textFieldWidth: options.textFieldWidth)
+        var dialectAnchors: [(page: PageInfo, anchor: FoundAnchor)] = []
+        let placer = FieldPlacer(options: options, fileName: fileName)
 
         for (index, page) in pages.enumerated() {
             diagnostics += page.diagnostics
@@ -33,56 +33,44 @@ struct DocumentAssembler {
                 }
             }
             for found in page.anchors {
-                if found.hit != nil {
-                    dialectHits.append((page.info, found))
-                    continue
+                switch found.kind {
+                case .header:
+                    anchors.append(found.listed(on: page.info.pageNumber))
+                case .autoTag(let autoTag):
+                    let placed = placer.place(autoTag.fieldRequest(at: found.box), anchor: found.text, on: page.info)
+                    diagnostics += placed.diagnostics
+                    var anchor = found.listed(on: page.info.pageNumber)
+                    anchor.role = autoTag.roleName
+                    anchor.signGroup = placed.signGroup
+                    anchor.tag = placed.tag
+                    anchor.metadata = autoTag.metadata
+                    anchors.append(anchor)
+                case .custom, .foreign:
+                    dialectAnchors.append((page.info, found))
                 }
-                guard let autoTag = found.autoTag else {
-                    anchors.append(
-                        Anchor(text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded, fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
-                    continue
-                }
-                let placement = placer.place(found.box, on: page.info, type: autoTag.type, anchor: found.text)
-                diagnostics += placement.diagnostics
-                let isText = autoTag.type == .textField
-                let tag = Tag(
-                    pageNumber: page.info.pageNumber, x: placement.x, y: placement.y, type: autoTag.type,
-                    optional: autoTag.optional, fileName: fileName, width: placement.width,
-                    name: autoTag.metadata?.nm,
-                    tagGroupName: autoTag.radioGroup.map { "Radio group \($0)" },
-                    prefilledValue: isText ? autoTag.metadata?.pf : nil,
-                    helpText: isText ? autoTag.metadata?.ph : nil)
-                let role = autoTag.roleName
-                anchors.append(
-                    Anchor(
-                        text: found.text, dialect: .yoti, pageNumber: page.info.pageNumber, box: found.box.rounded,
-                        role: role, signGroup: options.signGroups[role] ?? 1, tag: tag, metadata: autoTag.metadata,
-                        fontSize: found.fontSize, color: found.color, renderMode: found.renderMode))
             }
         }
-        let placed = DialectPlacement(options: options, fileName: fileName).place(dialectHits)
+        let placed = DialectPlacement(placer: placer).place(dialectAnchors)
         anchors += placed.anchors
         diagnostics += placed.diagnostics
         anchors.sort { ($0.pageNumber, $0.box.y, $0.box.x) < ($1.pageNumber, $1.box.y, $1.box.x) }
         return DocumentResult(
             path: source.displayPath, fileName: fileName, pageCount: pages.count, pages: pages.map(\.info),
-            anchors: anchors, recipients: recipients(from: anchors),
+            anchors: anchors, recipients: recipients(from: anchors, placer: placer),
             diagnostics: diagnostics.enumerated().sorted { ($0.element.pageNumber ?? 0, $0.offset) < ($1.element.pageNumber ?? 0, $1.offset) }.map(\.element),
             directives: pages.contains { !$0.directives.isEmpty } ? pages.flatMap(\.directives) : nil)
     }
 
     /// One entry per role, in role-table order then by number; tags by page, then y, then x.
-    private func recipients(from anchors: [Anchor]) -> [RecipientTags] {
+    private func recipients(from anchors: [Anchor], placer: FieldPlacer) -> [RecipientTags] {
         var byRole: [String: [Tag]] = [:]
-        var groups: [String: Int] = [:]
         for anchor in anchors {
             guard let role = anchor.role, let tag = anchor.tag else { continue }
             byRole[role, default: []].append(tag)
-            if groups[role] == nil { groups[role] = anchor.signGroup }
         }
         return byRole.keys.sorted(by: Self.roleOrder).map { role in
             let tags = byRole[role]!.sorted { ($0.pageNumber, $0.y, $0.x) < ($1.pageNumber, $1.y, $1.x) }
-            return RecipientTags(role: role, signGroup: options.signGroups[role] ?? groups[role] ?? 1, tags: tags)
+            return RecipientTags(role: role, signGroup: placer.signGroup(for: role), tags: tags)
         }
     }
 

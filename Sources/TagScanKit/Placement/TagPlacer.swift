@@ -1,6 +1,6 @@
-public import YotiSign
+public import YotiSignModels
 
-/// Turns an anchor box into a Yoti tag position (SPEC §2): the field's top-left at the anchor's
+/// Turns an anchor box into a Yoti tag position: the field's top-left at the anchor's
 /// top-left, as fractions of the displayed page, rounded to 4 decimals and kept inside Yoti's
 /// 0 … 0.949 range; a text field's width keeps x + width below 1. Every adjustment is reported.
 public struct TagPlacer: Sendable {

@@ -1,4 +1,4 @@
-/// What a preview draws over one page, in points of the page as displayed (SPEC §2, the space
+/// What a preview draws over one page, in points of the page as displayed (the space
 /// poppler renders in after scaling by dpi/72). Built from a scan result here, in plain Swift;
 /// painted by the PDF folder's cairo code.
 struct PageOverlay: Sendable, Hashable {
@@ -52,7 +52,7 @@ extension PageOverlay {
         guard let page = result.pages.first(where: { $0.pageNumber == pageNumber }) else { return nil }
         let palette = options.palette ?? RecipientPalette(results: [result])
         let anchors = result.anchors.filter { $0.pageNumber == pageNumber }
-        let fieldBoxes: [Box?] = anchors.map { anchor in anchor.tag.map { options.fieldBox(for: $0, on: page) } }
+        let fieldBoxes: [Box?] = anchors.map { options.fieldBox(for: $0, on: page) }
 
         // Problems per anchor, in the order the diagnostics came.
         var rules = [[String]](repeating: [], count: anchors.count)

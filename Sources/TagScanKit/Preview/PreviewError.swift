@@ -1,6 +1,6 @@
 /// Why a preview could not be drawn.
 public enum PreviewError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The document could not be opened (SPEC §4 code and message).
+    /// The document could not be opened (its error code and message).
     case document(DocumentError)
     /// The page number is not in the document.
     case pageOutOfRange(pageNumber: Int, pageCount: Int)

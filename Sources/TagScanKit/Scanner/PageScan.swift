@@ -1,18 +1,5 @@
 /// What one page contributed to a document's result: only anchors and problems, never the text.
 struct PageScan: Sendable {
-    struct FoundAnchor: Sendable {
-        var text: String
-        /// Nil for the `|AT|` header.
-        var autoTag: AutoTag?
-        var box: Box
-        var fontSize: Double?
-        var color: String?
-        var renderMode: Int?
-        var dialect: AnchorDialect = .yoti
-        /// Set for custom-rule matches and foreign vendors' tags.
-        var hit: DialectHit? = nil
-    }
-
     var info: PageInfo
     var anchors: [FoundAnchor] = []
     var diagnostics: [Diagnostic] = []
@@ -49,9 +36,9 @@ struct PageScan: Sendable {
             }
             switch match.kind {
             case .header:
-                anchors.append(FoundAnchor(text: match.text, autoTag: nil, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
+                anchors.append(FoundAnchor(text: match.text, kind: .header, dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
             case .tag(let tag, let spaced):
-                anchors.append(FoundAnchor(text: match.text, autoTag: tag, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
+                anchors.append(FoundAnchor(text: match.text, kind: .autoTag(tag), dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
                 if spaced, let written = match.written {
                     diagnostics.append(
                         DiagnosticCatalog.spacedAnchor.diagnostic(
