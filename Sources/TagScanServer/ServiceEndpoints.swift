@@ -60,9 +60,9 @@ struct ServiceEndpoints: Sendable {
         }
         let body: Data
         if format == "ndjson" {
-            body = results.reduce(into: Data()) { $0.append(JSONReporter.line($1)) }
+            body = results.reduce(into: Data()) { $0.append(JSONReporter().line($1)) }
         } else {
-            body = JSONReporter.report(ScanReport(documents: results))
+            body = JSONReporter().render(ScanReport(documents: results))
         }
         var headers: HTTPFields = [.contentType: format == "ndjson" ? "application/x-ndjson" : "application/json"]
         headers[Self.exitCodeHeader] = results.contains { $0.status == .error } ? "2" : "0"

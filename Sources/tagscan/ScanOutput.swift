@@ -24,8 +24,8 @@ enum ScanOutput {
             report = try await Scanner(options: options).scan(sources) { _, document in
                 feedback.finished(document)
                 switch format {
-                case .ndjson: sink.write(JSONReporter.line(document))
-                case .text: sink.write(Data(TextReporter.document(document).utf8))
+                case .ndjson: sink.write(JSONReporter().line(document))
+                case .text: sink.write(Data(TextReporter().document(document).utf8))
                 case .json: json.add(document)
                 }
             }

@@ -12,7 +12,7 @@ struct BatchScanTests {
         let serial = try await Scanner(options: ScanOptions(jobs: 1)).scan(sources)
         let parallel = try await Scanner(options: ScanOptions(jobs: 4, pagesPerUnit: 1)).scan(sources)
         #expect(serial == parallel)
-        #expect(JSONReporter.report(serial) == JSONReporter.report(parallel))
+        #expect(JSONReporter().render(serial) == JSONReporter().render(parallel))
     }
 
     @Test("streamed results arrive once each, in input order")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YotiSign
+import YotiSignModels
 @testable import TagScanKit
 
 /// Foreign vendors' tags in real producers' PDFs: LibreOffice documents for every dialect and a
@@ -128,7 +128,7 @@ struct DialectFixtureTests {
     static let goldenFiles = libreOffice.map(\.file) + ["mixed.pdf"]
 
     static func golden(_ result: DocumentResult) -> String {
-        String(decoding: JSONReporter.report(ScanReport(documents: [result])), as: UTF8.self)
+        String(decoding: JSONReporter().render(ScanReport(documents: [result])), as: UTF8.self)
     }
 
     @Test("scan output matches its golden file", arguments: goldenFiles)

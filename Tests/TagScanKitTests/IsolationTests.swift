@@ -19,7 +19,7 @@ struct IsolationTests {
         for (a, b) in zip(isolated.documents, inProcess.documents) {
             #expect(a == b, "\(a.path) differs between isolated and in-process scans")
         }
-        #expect(JSONReporter.report(isolated) == JSONReporter.report(inProcess))
+        #expect(JSONReporter().render(isolated) == JSONReporter().render(inProcess))
         try IsolationSupport.expectNoWorkers()
     }
 
@@ -189,19 +189,7 @@ struct IsolationTests {
 enum IsolationSupport {
     /// The `tagscan` built next to this test bundle; its `__worker` subcommand is the worker.
     static var workerExecutable: String {
-        get throws {
-            var directory = Bundle.main.bundleURL
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("tagscan")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-                directory = directory.deletingLastPathComponent()
-            }
-            let fallback = FixtureSupport.repositoryRoot.appendingPathComponent(".build/debug/tagscan")
-            guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-                throw IsolationTestError(description: "tagscan binary not found near \(Bundle.main.bundleURL.path); run swift build first")
-            }
-            return fallback.path
-        }
+        get throws { try TagScanBinary.url.path }
     }
 
     struct IsolationTestError: Error, CustomStringConvertible { var description: String }

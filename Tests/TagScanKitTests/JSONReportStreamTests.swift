@@ -25,7 +25,7 @@ struct JSONReportStreamTests {
         let all = Self.report.documents
         try #require(all.count > 20 && all.contains { $0.status == .error } && all.contains { !$0.diagnostics.isEmpty })
         let documents = count < 0 ? all : Array(all.prefix(count))
-        let whole = JSONReporter.report(ScanReport(documents: documents))
+        let whole = JSONReporter().render(ScanReport(documents: documents))
         let streamed = Self.streamed(documents)
         #expect(streamed == whole, "\(String(decoding: streamed.prefix(400), as: UTF8.self))")
     }
@@ -37,6 +37,6 @@ struct JSONReportStreamTests {
         let sources = DocumentSource.expanding([FixtureSupport.path("templates")])
         let report = try await Scanner(options: ScanOptions(jobs: 3)).scan(sources) { _, document in stream.add(document) }
         stream.finish()
-        #expect(bytes.withLock { $0 } == JSONReporter.report(report))
+        #expect(bytes.withLock { $0 } == JSONReporter().render(report))
     }
 }

@@ -138,7 +138,7 @@ struct ProducerFixtureTests {
         var result = try await Self.scan(relative, path: .automatic)
         result.fileSize = nil  // differs with producer versions, not tagscan's concern
         let report = ScanReport(documents: [result])
-        let json = String(decoding: JSONReporter.report(report), as: UTF8.self)
+        let json = String(decoding: JSONReporter().render(report), as: UTF8.self)
         try FixtureSupport.assertSnapshot(json, named: "\(relative).json")
     }
 

@@ -3,7 +3,7 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import YotiSign
+import YotiSignModels
 
 @testable import TagScanKit
 
@@ -114,7 +114,7 @@ struct ReporterTests {
         var report = Self.report
         report.documents = [report.documents[0]]
         report.documents[0].path = "/repo/templates/nda.pdf"
-        let lines = GitHubActionsReporter.report(report, baseDirectory: "/repo").split(separator: "\n")
+        let lines = String(decoding: GitHubActionsReporter(baseDirectory: "/repo").render(report), as: UTF8.self).split(separator: "\n")
         #expect(lines.allSatisfy { $0.contains(" file=templates/nda.pdf,") })
     }
 

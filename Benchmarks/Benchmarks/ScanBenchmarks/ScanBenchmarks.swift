@@ -1,4 +1,4 @@
-// tagscan's benchmark suite (issue 8), through TagScanKit's public API, plus its `Benchmarks` SPI
+// tagscan's benchmark suite, through TagScanKit's public API, plus its `Benchmarks` SPI
 // (`ExtractedPages`) for the anchor search alone on pages extracted beforehand.
 //
 //     cd Benchmarks && swift package benchmark
@@ -128,7 +128,7 @@ let benchmarks: @Sendable () -> Void = {
         "JSON report of the 2,000-page scan",
         configuration: .init(maxIterations: 20, setup: { _ = Cached.report2000 })
     ) { _ in
-        blackHole(JSONReporter.report(Cached.report2000))
+        blackHole(JSONReporter().render(Cached.report2000))
     }
 
     // The anchor search alone (`PageScan` per page, as a scan runs it) on pages extracted in

@@ -24,7 +24,7 @@ enum FuzzPDF {
             let options = ScanOptions(password: "secret", jobs: 1, extraction: path)
             let report = Scanner(options: options).scanBlocking([.data(data, fileName: "fuzz.pdf")])
             // Every result must encode: the reporters are part of the surface.
-            _ = JSONReporter.report(report)
+            _ = JSONReporter().render(report)
         }
     }
 }
@@ -49,7 +49,7 @@ enum FuzzText {
         let scan = PageScan(page, customRules: rules)
         let laidOut = PageScan(FuzzLayout.page(scalars), customRules: rules)
         let result = DocumentAssembler(options: options).assemble(source: .data(Data(), fileName: "fuzz.pdf"), pages: [scan, laidOut, scan])
-        _ = JSONReporter.report(ScanReport(documents: [result]))
+        _ = JSONReporter().render(ScanReport(documents: [result]))
     }
 }
 

@@ -1,5 +1,5 @@
 /// The result of a lint run: every document with its findings as `diagnostics` (the schema-1
-/// document of SPEC §4), and the rules that ran.
+/// document), and the rules that ran.
 public struct LintReport: Sendable, Hashable {
     /// Input order; each document's `diagnostics` are its lint findings, after disabled rules and
     /// severity overrides, ordered by page (document-wide findings first), then rule id.
@@ -25,12 +25,12 @@ public struct LintReport: Sendable, Hashable {
         documents.reduce(0) { $0 + $1.diagnostics.count { $0.severity >= threshold } }
     }
 
-    /// True when some input could not be read (SPEC §5 exit code 2).
+    /// True when some input could not be read (exit code 2).
     public var hasUnreadableDocuments: Bool {
         documents.contains { $0.status == .error }
     }
 
-    /// The SPEC §5 exit code: 2 when some input could not be read, else 1 when a finding is at or
+    /// The exit code of `tagscan lint`: 2 when some input could not be read, else 1 when a finding is at or
     /// above `threshold` (`.error`, or `.warning` with `--strict`), else 0.
     public func exitCode(failingAt threshold: Severity) -> Int32 {
         if hasUnreadableDocuments { return 2 }

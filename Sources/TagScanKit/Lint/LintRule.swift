@@ -3,7 +3,7 @@
 ///
 /// Rules are stateless; limits and switches come from ``LintOptions``. Findings carry the rule's
 /// default severity; ``Linter`` applies severity overrides and disabled rules afterwards.
-public protocol LintRule: Sendable {
+protocol LintRule: Sendable {
     static var description: RuleDescription { get }
 
     /// Every finding of this rule in `envelope`.
@@ -11,13 +11,13 @@ public protocol LintRule: Sendable {
 }
 
 /// A rule that looks at one readable document at a time.
-public protocol DocumentLintRule: LintRule {
+protocol DocumentLintRule: LintRule {
     /// Findings in `document`, which was read successfully (`status == .ok`).
     static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic]
 }
 
 extension DocumentLintRule {
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var findings: [LintFinding] = []
         for (index, document) in envelope.documents.enumerated() where document.result.status == .ok {
             findings += check(document, options: options).map { LintFinding(document: index, diagnostic: $0) }
@@ -28,10 +28,10 @@ extension DocumentLintRule {
 
 /// A rule whose findings the scanner already reports as diagnostics with the rule's id (a wrapped
 /// anchor, a clamped field): the check passes them through rather than detecting them again.
-public protocol ScannerReportedRule: DocumentLintRule {}
+protocol ScannerReportedRule: DocumentLintRule {}
 
 extension ScannerReportedRule {
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.result.diagnostics.filter { $0.rule == description.id }
     }
 }

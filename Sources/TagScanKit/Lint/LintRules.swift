@@ -1,6 +1,7 @@
-/// The registry of lint rules, sorted by id. Ids are unique and stable.
+/// The registry of lint rules, sorted by id. Ids are unique and stable. The rules themselves are
+/// internal: a host names them by the ids and descriptions of the diagnostic catalog.
 public enum LintRules {
-    public static let all: [any LintRule.Type] = [
+    static let all: [any LintRule.Type] = [
         AnchorOutsidePageRule.self,
         AnchorSpansPagesRule.self,
         AnchorWrapsLineRule.self,
@@ -38,7 +39,7 @@ public enum LintRules {
     public static var ids: [String] { all.map { $0.description.id } }
 
     /// The rule with `id`, if there is one.
-    public static func rule(id: String) -> (any LintRule.Type)? {
+    static func rule(id: String) -> (any LintRule.Type)? {
         all.first { $0.description.id == id }
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 /// ```swift
 /// let linter = Linter(options: LintOptions(disabledRules: ["visible-anchor"]))
 /// let report = try await linter.lint(paths: ["templates/"])
-/// print(TextLintReporter.report(report), terminator: "")
+/// FileHandle.standardOutput.write(LintFormat.text.render(report))
 /// exit(report.exitCode(failingAt: .error))
 /// ```
 ///
@@ -15,12 +15,16 @@ import Synchronization
 /// runs the rules; `lint(_:)` runs the rules alone over documents already scanned.
 public struct Linter: Sendable {
     public var options: LintOptions
-    /// The rules run (minus `options.disabledRules`); all of them by default.
-    public var rules: [any LintRule.Type]
+    /// The rules run (minus `options.disabledRules`): all of them, but in tests of one rule.
+    var rules: [any LintRule.Type]
     /// Worker processes kept between scans by a long-running host (see ``Scanner/workerPool``).
     public var workerPool: WorkerPool?
 
-    public init(options: LintOptions = LintOptions(), rules: [any LintRule.Type] = LintRules.all, workerPool: WorkerPool? = nil) {
+    public init(options: LintOptions = LintOptions(), workerPool: WorkerPool? = nil) {
+        self.init(options: options, rules: LintRules.all, workerPool: workerPool)
+    }
+
+    init(options: LintOptions, rules: [any LintRule.Type], workerPool: WorkerPool? = nil) {
         self.options = options
         self.rules = rules
         self.workerPool = workerPool

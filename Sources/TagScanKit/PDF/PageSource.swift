@@ -21,8 +21,8 @@ struct PageSourceRecipe: Sendable {
     var source: DocumentSource
     var password: PasswordBytes?
     var path: ExtractionPath
-    /// Each page's /Rotate, for the poppler-glib path (nil when the core API is missing).
-    var rotations: [Int]?
+    /// Each page's /Rotate, for the poppler-glib path.
+    var rotations: PageRotations = .unavailable
 
     func open() throws(DocumentError) -> any PageSource {
         PopplerMessages.install()
@@ -34,7 +34,7 @@ struct PageSourceRecipe: Sendable {
 }
 
 enum PageSources {
-    /// Opens `source` on the requested extraction path, mapping every failure to a SPEC §4 code.
+    /// Opens `source` on the requested extraction path, mapping every failure to a stable error code.
     /// The password is tried as typed, then encoded for the document's security handler
     /// (``PasswordAttempts``); poppler's messages go to ``PopplerMessages``, never to stderr.
     static func open(_ source: DocumentSource, password: String?, path: ExtractionPath) throws(DocumentError) -> any PageSource {
@@ -49,22 +49,42 @@ enum PageSources {
     }
 }
 
+/// Each page's /Rotate as read through poppler's core API, which poppler-glib does not expose.
+enum PageRotations: Sendable, Hashable {
+    /// One per page, in page order.
+    case read([Int])
+    /// The core API is missing (or could not read them): poppler-glib's own page geometry stands.
+    case unavailable
+
+    init(_ values: [Int]?) {
+        self = values.map(PageRotations.read) ?? .unavailable
+    }
+
+    /// The rotation of page `index`, when known.
+    subscript(index: Int) -> Int? {
+        guard case .read(let values) = self, values.indices.contains(index) else { return nil }
+        return values[index]
+    }
+}
+
 /// poppler-glib's text path, with page rotations read once through the core API when present.
 final class GLibPageSource: PageSource {
     private let handle: PDFDocumentHandle
-    private let rotations: [Int]?
+    private let rotations: PageRotations
 
     let recipe: PageSourceRecipe
     let encryption: EncryptionProbe?
 
     /// Opens `source`; `rotations` are read through the core API unless a first copy read them.
-    init(source: DocumentSource, encodedPassword password: PasswordBytes?, rotations known: [Int]?? = nil) throws(DocumentError) {
+    init(source: DocumentSource, encodedPassword password: PasswordBytes?, rotations known: PageRotations? = nil) throws(DocumentError) {
         let handle = try PDFDocumentHandle(source: source, encodedPassword: password)
         if let known {
             rotations = known
             encryption = nil
         } else {
-            (rotations, encryption) = PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+            let read = PDFDocumentHandle.pageRotations(source: source, password: password, pageCount: handle.pageCount)
+            rotations = PageRotations(read.rotations)
+            encryption = read.encryption
         }
         self.handle = handle
         recipe = PageSourceRecipe(source: source, password: password, path: .glib, rotations: rotations)
@@ -74,6 +94,6 @@ final class GLibPageSource: PageSource {
     var hasJavaScript: Bool { handle.hasJavaScript }
 
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
-        handle.pageText(at: index, rotation: rotations?[index], wantsStyles: wantsStyles)
+        handle.pageText(at: index, rotation: rotations[index], wantsStyles: wantsStyles)
     }
 }

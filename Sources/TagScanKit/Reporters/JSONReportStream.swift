@@ -30,7 +30,7 @@ public final class JSONReportStream: Sendable {
             defer { count += 1 }
             return count == 0
         }
-        let alone = JSONReporter.report(ScanReport(documents: [document]))
+        let alone = JSONReporter().render(ScanReport(documents: [document]))
         let opening = Self.opening, closing = Self.closing
         // Always true for schema 1 (keys are sorted: "documents" before "schema_version").
         guard alone.starts(with: opening), alone.count >= opening.count + closing.count,
@@ -46,7 +46,7 @@ public final class JSONReportStream: Sendable {
     /// Closes the report (writing an empty one when no document was added).
     public func finish() {
         let none = written.withLock { $0 == 0 }
-        write(none ? JSONReporter.report(ScanReport(documents: [])) : Self.closing)
+        write(none ? JSONReporter().render(ScanReport(documents: [])) : Self.closing)
     }
 
     /// `{ "documents" : [` as the pretty printer writes it: what comes before the first document.

@@ -1,11 +1,24 @@
+public import Foundation
+
 /// JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
 ///
 /// One `<testsuite>` per document. Each rule with findings in it is a `<testcase>` named by the
 /// rule id: a `<failure>` when a finding is at or above the threshold, an `<error>` when the
 /// document could not be read, otherwise passing with the findings in `<system-out>`. A document
 /// without findings has one passing test case, `lint`.
-public enum JUnitReporter {
-    public static func report(_ report: LintReport, failingAt threshold: Severity = .error) -> String {
+public struct JUnitReporter: Reporter {
+    /// The severity that fails a test case; findings below it are written as its output.
+    public var threshold: Severity
+
+    public init(failingAt threshold: Severity = .error) {
+        self.threshold = threshold
+    }
+
+    public func render(_ report: LintReport) -> Data {
+        Data(xml(report).utf8)
+    }
+
+    private func xml(_ report: LintReport) -> String {
         var suites = ""
         var totals = (tests: 0, failures: 0, errors: 0)
         for document in report.documents {
@@ -17,7 +30,7 @@ public enum JUnitReporter {
             }
             var cases = ""
             var counts = (tests: 0, failures: 0, errors: 0)
-            let path = escape(document.path)
+            let path = Self.escape(document.path)
             if rules.isEmpty {
                 cases += "    <testcase classname=\"\(path)\" name=\"lint\"/>\n"
                 counts.tests += 1
@@ -25,15 +38,15 @@ public enum JUnitReporter {
             for rule in rules {
                 let findings = byRule[rule] ?? []
                 counts.tests += 1
-                let body = escape(findings.map(line).joined(separator: "\n"))
-                let first = escape(findings[0].message)
-                cases += "    <testcase classname=\"\(path)\" name=\"\(escape(rule))\">\n"
+                let body = Self.escape(findings.map(Self.line).joined(separator: "\n"))
+                let first = Self.escape(findings[0].message)
+                cases += "    <testcase classname=\"\(path)\" name=\"\(Self.escape(rule))\">\n"
                 if document.status == .error {
                     counts.errors += 1
-                    cases += "      <error type=\"\(escape(rule))\" message=\"\(first)\">\(body)</error>\n"
+                    cases += "      <error type=\"\(Self.escape(rule))\" message=\"\(first)\">\(body)</error>\n"
                 } else if findings.contains(where: { $0.severity >= threshold }) {
                     counts.failures += 1
-                    cases += "      <failure type=\"\(escape(rule))\" message=\"\(first)\">\(body)</failure>\n"
+                    cases += "      <failure type=\"\(Self.escape(rule))\" message=\"\(first)\">\(body)</failure>\n"
                 } else {
                     cases += "      <system-out>\(body)</system-out>\n"
                 }

@@ -1,10 +1,10 @@
 public import Foundation
 
-/// Output formats of `tagscan lint` (SPEC §5).
+/// Output formats of `tagscan lint` .
 public enum LintFormat: String, Sendable, CaseIterable {
     /// `path:page: severity: message [rule]`, one finding per line.
     case text
-    /// The schema-1 report (SPEC §4), each document carrying its findings as `diagnostics`.
+    /// The schema-1 report, each document carrying its findings as `diagnostics`.
     case json
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     case sarif
@@ -17,12 +17,17 @@ public enum LintFormat: String, Sendable, CaseIterable {
     /// below it as output, not failures); `baseDirectory` turns absolute paths into the relative
     /// paths SARIF viewers and GitHub annotations expect.
     public func render(_ report: LintReport, failingAt threshold: Severity = .error, baseDirectory: String? = nil) -> Data {
+        reporter(failingAt: threshold, baseDirectory: baseDirectory).render(report)
+    }
+
+    /// The reporter that writes this format.
+    public func reporter(failingAt threshold: Severity = .error, baseDirectory: String? = nil) -> any Reporter<LintReport> {
         switch self {
-        case .text: Data(TextLintReporter.report(report).utf8)
-        case .json: LintJSONReporter.report(report)
-        case .sarif: SARIFReporter.report(report, baseDirectory: baseDirectory)
-        case .github: Data(GitHubActionsReporter.report(report, baseDirectory: baseDirectory).utf8)
-        case .junit: Data(JUnitReporter.report(report, failingAt: threshold).utf8)
+        case .text: LintTextReporter()
+        case .json: LintJSONReporter()
+        case .sarif: SARIFReporter(baseDirectory: baseDirectory)
+        case .github: GitHubActionsReporter(baseDirectory: baseDirectory)
+        case .junit: JUnitReporter(failingAt: threshold)
         }
     }
 }

@@ -1,9 +1,11 @@
 public import Foundation
 
-/// The schema-1 JSON report (SPEC §4) of a lint run: each document carries its findings as
+/// The schema-1 JSON report of a lint run: each document carries its findings as
 /// `diagnostics`.
-public enum LintJSONReporter {
-    public static func report(_ report: LintReport) -> Data {
-        JSONReporter.report(report.scanReport)
+public struct LintJSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: LintReport) -> Data {
+        JSONReporter().render(report.scanReport)
     }
 }

@@ -9,20 +9,26 @@ public import Foundation
 /// `partialFingerprints` entry built from the path, rule, page and anchor or message, so alerts
 /// stay matched across runs without GitHub reading the PDF as text. Keys are sorted and no
 /// timestamps are written, so the output is byte-stable.
-public enum SARIFReporter {
+public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The `partialFingerprints` key; bump its version only if the recipe changes.
     public static let fingerprintKey = "tagscanFinding/v1"
 
-    /// - Parameter baseDirectory: absolute paths below it are written relative to it; other
-    ///   absolute paths become `file://` URIs.
-    public static func report(_ report: LintReport, baseDirectory: String? = nil) -> Data {
+    /// Absolute paths below it are written relative to it; other absolute paths become `file://`
+    /// URIs.
+    public var baseDirectory: String?
+
+    public init(baseDirectory: String? = nil) {
+        self.baseDirectory = baseDirectory
+    }
+
+    public func render(_ report: LintReport) -> Data {
         let rules = report.rules
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [Result] = []
         var seen: [String: Int] = [:]
         for document in report.documents {
-            let uri = self.uri(for: document.path, baseDirectory: baseDirectory)
+            let uri = Self.uri(for: document.path, baseDirectory: baseDirectory)
             for diagnostic in document.diagnostics {
                 let identity = [uri, diagnostic.rule, diagnostic.pageNumber.map(String.init) ?? "", diagnostic.anchor ?? diagnostic.message]
                     .joined(separator: "\u{0}")
@@ -33,19 +39,19 @@ public enum SARIFReporter {
                 if let anchor = diagnostic.anchor { properties["anchor"] = .string(anchor) }
                 results.append(
                     Result(
-                        ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? -1, level: level(diagnostic.severity),
+                        ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? -1, level: Self.level(diagnostic.severity),
                         message: Message(text: diagnostic.message),
                         locations: [
                             Location(
                                 physicalLocation: PhysicalLocation(
                                     artifactLocation: ArtifactLocation(uri: uri), region: Region(startLine: 1)))
                         ],
-                        partialFingerprints: [fingerprintKey: "\(fnv1a(identity)):\(occurrence)"],
+                        partialFingerprints: [Self.fingerprintKey: "\(Self.fnv1a(identity)):\(occurrence)"],
                         properties: properties.isEmpty ? nil : properties))
             }
         }
         let log = Log(
-            schema: schemaURI, version: "2.1.0",
+            schema: Self.schemaURI, version: "2.1.0",
             runs: [
                 Run(
                     tool: Tool(
@@ -55,7 +61,7 @@ public enum SARIFReporter {
                                 ReportingDescriptor(
                                     id: rule.id, shortDescription: Message(text: rule.summary), fullDescription: Message(text: rule.details),
                                     help: Message(text: "\(rule.summary) \(rule.details)"),
-                                    defaultConfiguration: Configuration(level: level(rule.severity)),
+                                    defaultConfiguration: Configuration(level: Self.level(rule.severity)),
                                     properties: RuleProperties(reportedByScanner: rule.reportedByScanner))
                             })),
                     results: results)

@@ -1,7 +1,16 @@
+public import Foundation
+
 /// A human summary of a scan: per document its status, each recipient's tags, and diagnostics in
 /// the `path:page: severity: message [rule]` shape editors can jump to.
-public enum TextReporter {
-    public static func document(_ document: DocumentResult) -> String {
+public struct TextReporter: Reporter {
+    public init() {}
+
+    /// Every document of `report`, one after another.
+    public func render(_ report: ScanReport) -> Data {
+        Data(report.documents.map(document).joined().utf8)
+    }
+
+    public func document(_ document: DocumentResult) -> String {
         var out = ""
         guard document.status == .ok else {
             out += "\(document.path): error: \(document.error?.message(withoutPath: document.path) ?? "unknown error") [\(document.error?.code.rawValue ?? "error")]\n"
@@ -12,8 +21,8 @@ public enum TextReporter {
         for recipient in document.recipients {
             out += "  \(recipient.role) (sign group \(recipient.signGroup)):\n"
             for tag in recipient.tags {
-                var line = "    p\(tag.pageNumber) x=\(format(tag.x)) y=\(format(tag.y)) \(tag.type.rawValue)\(tag.optional ? " optional" : "")"
-                if let width = tag.width { line += " width=\(format(width))" }
+                var line = "    p\(tag.pageNumber) x=\(Self.format(tag.x)) y=\(Self.format(tag.y)) \(tag.type.rawValue)\(tag.optional ? " optional" : "")"
+                if let width = tag.width { line += " width=\(Self.format(width))" }
                 if let name = tag.name { line += " name=\(name)" }
                 if let group = tag.tagGroupName { line += " group=\"\(group)\"" }
                 out += line + "\n"

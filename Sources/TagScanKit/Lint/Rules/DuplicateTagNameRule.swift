@@ -1,8 +1,8 @@
 /// `duplicate-tag-name`: one recipient with two fields of the same `nm` name.
-public enum DuplicateTagNameRule: LintRule {
-    public static let description = DiagnosticCatalog.duplicateTagName
+enum DuplicateTagNameRule: LintRule {
+    static let description = DiagnosticCatalog.duplicateTagName
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var first: [String: [String: (document: Int, page: Int)]] = [:]
         var findings: [LintFinding] = []
         for (document, anchor, tag) in envelope.taggedAnchors {

@@ -1,10 +1,10 @@
 /// `encrypted`: a document that needs a password (or whose encryption poppler cannot handle).
-public enum EncryptedRule: LintRule {
-    public static let description = DiagnosticCatalog.encrypted
+enum EncryptedRule: LintRule {
+    static let description = DiagnosticCatalog.encrypted
 
     static let codes: Set<DocumentError.Code> = [.encrypted, .wrongPassword, .unsupportedEncryption]
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         envelope.documents.enumerated().compactMap { index, document in
             guard document.result.status == .error, let error = document.result.error, codes.contains(error.code) else { return nil }
             return LintFinding(

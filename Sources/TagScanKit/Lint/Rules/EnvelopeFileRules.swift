@@ -1,8 +1,8 @@
 /// `too-many-files`: more files in one envelope than Yoti's 20.
-public enum TooManyFilesRule: LintRule {
-    public static let description = DiagnosticCatalog.tooManyFiles
+enum TooManyFilesRule: LintRule {
+    static let description = DiagnosticCatalog.tooManyFiles
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         guard envelope.documents.count > options.maximumEnvelopeFiles else { return [] }
         let over = options.maximumEnvelopeFiles
         return [
@@ -16,10 +16,10 @@ public enum TooManyFilesRule: LintRule {
 }
 
 /// `file-too-large`: a file, or an envelope's files together, over Yoti's 20 MB.
-public enum FileTooLargeRule: LintRule {
-    public static let description = DiagnosticCatalog.fileTooLarge
+enum FileTooLargeRule: LintRule {
+    static let description = DiagnosticCatalog.fileTooLarge
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         let limit = options.maximumEnvelopeBytes
         var findings: [LintFinding] = []
         var total = 0, crossed = false

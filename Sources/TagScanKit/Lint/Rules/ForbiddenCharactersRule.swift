@@ -1,13 +1,13 @@
-import YotiSign
+import YotiSignModels
 
 /// `forbidden-characters`: a placeholder or pre-filled value holding a character Yoti refuses.
-public enum ForbiddenCharactersRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.forbiddenCharacters
+enum ForbiddenCharactersRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.forbiddenCharacters
 
     /// The characters the API refuses in help text and pre-filled values.
-    public static let forbidden = Preflight.forbiddenCharacterList
+    static let forbidden = Preflight.forbiddenCharacterList
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for anchor in document.result.anchors {
             guard let metadata = anchor.metadata else { continue }

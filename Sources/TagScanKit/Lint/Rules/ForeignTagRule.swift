@@ -1,5 +1,5 @@
-/// `foreign-tag`: leftovers of another e-signature vendor's tag syntax (SPEC §3.3), which the
+/// `foreign-tag`: leftovers of another e-signature vendor's tag syntax, which the
 /// scanner recognises and reports; the rule passes its reports through.
-public enum ForeignTagRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.foreignTag
+enum ForeignTagRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.foreignTag
 }

@@ -1,8 +1,8 @@
 /// `image-only-page`: a page with no extractable text in a document that has anchors elsewhere.
-public enum ImageOnlyPageRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.imageOnlyPage
+enum ImageOnlyPageRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.imageOnlyPage
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         let result = document.result
         guard result.anchors.contains(where: { $0.tag != nil }) else { return [] }
         let unloadable = Set(result.diagnostics.filter { $0.rule == UnreadableRule.description.id }.compactMap(\.pageNumber))

@@ -1,8 +1,8 @@
 /// `javascript`: a document carrying JavaScript, which Yoti refuses as malicious.
-public enum JavaScriptRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.javascript
+enum JavaScriptRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.javascript
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         guard document.result.hasJavaScript else { return [] }
         return [description.diagnostic(page: nil, "the PDF carries JavaScript, which Yoti rejects as unsafe (MALICIOUS_PDF); export it again without scripts")]
     }

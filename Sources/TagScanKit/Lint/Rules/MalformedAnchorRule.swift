@@ -1,9 +1,9 @@
 /// `malformed-anchor`: text shaped like an auto-tag that does not parse (found by the scanner, with
 /// what was expected), and `|tagscan-disable:…|` directives that name no rule.
-public enum MalformedAnchorRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.malformedAnchor
+enum MalformedAnchorRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.malformedAnchor
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found = document.result.diagnostics.filter { $0.rule == description.id }
         let known = Set(DiagnosticCatalog.all.map(\.id))
         for directive in document.result.directives ?? [] {

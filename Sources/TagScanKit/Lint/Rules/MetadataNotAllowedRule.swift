@@ -1,9 +1,9 @@
 /// `metadata-not-allowed`: `ph` (placeholder) or `pf` (pre-filled value) on a field that is not a
 /// text field.
-public enum MetadataNotAllowedRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.metadataNotAllowed
+enum MetadataNotAllowedRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.metadataNotAllowed
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.taggedAnchors.compactMap { anchor, tag in
             guard tag.type != .textField, let metadata = anchor.metadata else { return nil }
             let keys = [metadata.ph.map { _ in "ph" }, metadata.pf.map { _ in "pf" }].compactMap { $0 }

@@ -1,8 +1,8 @@
 /// `missing-header`: a document with auto-tags but no `|AT|` on page 1.
-public enum MissingHeaderRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.missingHeader
+enum MissingHeaderRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.missingHeader
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         let yoti = document.result.anchors.filter { $0.dialect == .yoti }
         guard let first = yoti.first(where: { $0.tag != nil }) else { return [] }
         let headers = yoti.filter { $0.text == "|AT|" }

@@ -1,8 +1,8 @@
 /// `optional-date-signed`: a date-signed field marked optional (`|S1DSO|`).
-public enum OptionalDateSignedRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.optionalDateSigned
+enum OptionalDateSignedRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.optionalDateSigned
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.taggedAnchors.filter { $0.tag.type == .dateSignedField && $0.tag.optional }.map { anchor, _ in
             description.diagnostic(
                 page: anchor.pageNumber,

@@ -1,4 +1,4 @@
-import YotiSign
+import YotiSignModels
 
 /// Radio buttons grouped by recipient and `tag_group_name`, in envelope order.
 private func radioGroups(_ envelope: LintEnvelope) -> [(key: String, members: [(document: Int, anchor: Anchor, tag: Tag)])] {
@@ -14,10 +14,10 @@ private func radioGroups(_ envelope: LintEnvelope) -> [(key: String, members: [(
 }
 
 /// `radio-group-too-small`: a radio group with a single button.
-public enum RadioGroupTooSmallRule: LintRule {
-    public static let description = DiagnosticCatalog.radioGroupTooSmall
+enum RadioGroupTooSmallRule: LintRule {
+    static let description = DiagnosticCatalog.radioGroupTooSmall
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in
             guard members.count < 2, let only = members.first else { return nil }
             return description.finding(
@@ -28,10 +28,10 @@ public enum RadioGroupTooSmallRule: LintRule {
 }
 
 /// `radio-group-mixed-required`: a radio group mixing required and optional buttons.
-public enum RadioGroupMixedRequiredRule: LintRule {
-    public static let description = DiagnosticCatalog.radioGroupMixedRequired
+enum RadioGroupMixedRequiredRule: LintRule {
+    static let description = DiagnosticCatalog.radioGroupMixedRequired
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         radioGroups(envelope).compactMap { _, members in
             guard let first = members.first, let odd = members.first(where: { $0.tag.optional != first.tag.optional }) else { return nil }
             return description.finding(

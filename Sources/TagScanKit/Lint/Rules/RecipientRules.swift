@@ -16,10 +16,10 @@ private func recipients(_ envelope: LintEnvelope) -> [(role: String, document: I
 }
 
 /// `too-many-recipients`: more signing recipients than Yoti's 30 per envelope.
-public enum TooManyRecipientsRule: LintRule {
-    public static let description = DiagnosticCatalog.tooManyRecipients
+enum TooManyRecipientsRule: LintRule {
+    static let description = DiagnosticCatalog.tooManyRecipients
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         let all = recipients(envelope)
         guard all.count > options.maximumSigners else { return [] }
         let over = all[options.maximumSigners]
@@ -32,10 +32,10 @@ public enum TooManyRecipientsRule: LintRule {
 }
 
 /// `too-many-tags`: one recipient with more than Yoti's 200 tags.
-public enum TooManyTagsRule: LintRule {
-    public static let description = DiagnosticCatalog.tooManyTags
+enum TooManyTagsRule: LintRule {
+    static let description = DiagnosticCatalog.tooManyTags
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var counts: [String: Int] = [:]
         var order: [String] = []
         var firstOver: [String: (document: Int, anchor: Anchor)] = [:]
@@ -55,10 +55,10 @@ public enum TooManyTagsRule: LintRule {
 }
 
 /// `recipient-gap`: recipients of one role numbered with a gap (Signer 1 and Signer 3, no Signer 2).
-public enum RecipientGapRule: LintRule {
-    public static let description = DiagnosticCatalog.recipientGap
+enum RecipientGapRule: LintRule {
+    static let description = DiagnosticCatalog.recipientGap
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var numbers: [String: Set<Int>] = [:]
         var highest: [String: (number: Int, document: Int, anchor: Anchor)] = [:]
         var order: [String] = []
@@ -81,10 +81,10 @@ public enum RecipientGapRule: LintRule {
 }
 
 /// `industry-type`: which `autotagging` value the envelope's roles need.
-public enum IndustryTypeRule: LintRule {
-    public static let description = DiagnosticCatalog.industryType
+enum IndustryTypeRule: LintRule {
+    static let description = DiagnosticCatalog.industryType
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var industries: Set<String> = []
         var roles: [String] = []
         var first: (document: Int, anchor: Anchor)?

@@ -1,36 +1,36 @@
 /// `anchor-spans-pages`: reported by the scanner when an auto-tag's text starts at the foot of one
 /// page and ends at the top of the next.
-public enum AnchorSpansPagesRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.anchorSpansPages
+enum AnchorSpansPagesRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.anchorSpansPages
 }
 
 /// `anchor-wraps-line`: reported by the scanner when a line break falls inside an auto-tag.
-public enum AnchorWrapsLineRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.anchorWrapsLine
+enum AnchorWrapsLineRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.anchorWrapsLine
 }
 
 /// `curly-quotes`: reported by the scanner when auto-tag metadata uses typographic quotes.
-public enum CurlyQuotesRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.curlyQuotes
+enum CurlyQuotesRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.curlyQuotes
 }
 
 /// `tag-clamped`: reported by the placer when a field had to be moved to stay within Yoti's range.
-public enum TagClampedRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.tagClamped
+enum TagClampedRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.tagClamped
 }
 
 /// `spaced-anchor`: reported by the scanner for an auto-tag with spaces typed inside its pipes.
-public enum SpacedAnchorRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.spacedAnchor
+enum SpacedAnchorRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.spacedAnchor
 }
 
 /// `anchor-outside-page`: reported by the scanner for an anchor drawn beyond the crop box.
-public enum AnchorOutsidePageRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.anchorOutsidePage
+enum AnchorOutsidePageRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.anchorOutsidePage
 }
 
 /// `page-incomplete`: reported by the scanner when poppler could not finish drawing a page (an
 /// allocation refused under the memory cap, a content stream it gave up on).
-public enum PageIncompleteRule: ScannerReportedRule {
-    public static let description = DiagnosticCatalog.pageIncomplete
+enum PageIncompleteRule: ScannerReportedRule {
+    static let description = DiagnosticCatalog.pageIncomplete
 }

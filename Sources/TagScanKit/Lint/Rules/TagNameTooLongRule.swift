@@ -1,8 +1,8 @@
 /// `tag-name-too-long`: an `nm` name longer than Yoti's 50 characters.
-public enum TagNameTooLongRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.tagNameTooLong
+enum TagNameTooLongRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.tagNameTooLong
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.taggedAnchors.compactMap { anchor, tag in
             guard let name = tag.name, name.count > options.maximumTagNameLength else { return nil }
             return description.diagnostic(

@@ -1,8 +1,8 @@
 /// `tiny-anchor`: an anchor set in type too small for every text extractor to keep.
-public enum TinyAnchorRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.tinyAnchor
+enum TinyAnchorRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.tinyAnchor
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         document.result.anchors.compactMap { anchor in
             guard anchor.dialect == .yoti || anchor.dialect == .custom, let size = anchor.fontSize, size < options.minimumAnchorFontSize else {
                 return nil

@@ -1,8 +1,8 @@
 /// `unreadable`: a document (or page) that could not be read at all: not a PDF, damaged, missing.
-public enum UnreadableRule: LintRule {
-    public static let description = DiagnosticCatalog.unreadable
+enum UnreadableRule: LintRule {
+    static let description = DiagnosticCatalog.unreadable
 
-    public static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
+    static func check(_ envelope: LintEnvelope, options: LintOptions) -> [LintFinding] {
         var findings: [LintFinding] = []
         for (index, document) in envelope.documents.enumerated() {
             let result = document.result

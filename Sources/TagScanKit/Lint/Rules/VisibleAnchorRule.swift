@@ -7,10 +7,10 @@
 /// the glib path and text covered by a white shape; and white anchors (every channel ≥ 250)
 /// unless their rendered box shows them, as white text on a shaded table cell does. Limit:
 /// invisible text over other ink (artwork) counts as visible when the render mode is unknown.
-public enum VisibleAnchorRule: DocumentLintRule {
-    public static let description = DiagnosticCatalog.visibleAnchor
+enum VisibleAnchorRule: DocumentLintRule {
+    static let description = DiagnosticCatalog.visibleAnchor
 
-    public static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
+    static func check(_ document: LintDocument, options: LintOptions) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (index, anchor) in document.result.anchors.enumerated() where anchor.dialect == .yoti {
             if let mode = anchor.renderMode, invisibleRenderModes.contains(mode) { continue }
