@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `tagscan` binary the way a user or CI job does and captures what it printed.
@@ -15,19 +16,7 @@ enum CommandRunner {
 
     /// The `tagscan` built next to this test bundle (whatever scratch path or configuration).
     static var binary: URL {
-        get throws {
-            var directory = Bundle.main.bundleURL
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("tagscan")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                directory = directory.deletingLastPathComponent()
-            }
-            let fallback = repositoryRoot.appendingPathComponent(".build/debug/tagscan")
-            guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-                throw CommandError(description: "tagscan binary not found near \(Bundle.main.bundleURL.path); run swift build first")
-            }
-            return fallback
-        }
+        get throws { try TagScanBinary.url }
     }
 
     struct CommandError: Error, CustomStringConvertible { var description: String }

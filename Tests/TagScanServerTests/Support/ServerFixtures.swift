@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The repository's fixtures and the `tagscan` binary built with these tests.
 enum ServerFixtures {
@@ -12,19 +13,7 @@ enum ServerFixtures {
     /// The `tagscan` built next to this test bundle: the server's worker, and the CLI whose
     /// output the service must match.
     static var workerExecutable: String {
-        get throws {
-            var directory = Bundle.main.bundleURL
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("tagscan")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-                directory = directory.deletingLastPathComponent()
-            }
-            let fallback = repositoryRoot.appendingPathComponent(".build/debug/tagscan")
-            guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-                throw ServerTestError(description: "tagscan binary not found near \(Bundle.main.bundleURL.path); run swift build first")
-            }
-            return fallback.path
-        }
+        get throws { try TagScanBinary.url.path }
     }
 
     /// Runs `tagscan arguments…` in `directory` and returns its standard output and status.
