@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// tagscan's benchmarks (issue 8): a package of their own, so that package-benchmark and its
+// tagscan's benchmarks: a package of their own, so that package-benchmark and its
 // malloc interposer stay out of the library's dependency graph. Run from this folder:
 //
 //     swift package benchmark                       # all suites; the corpus is generated first

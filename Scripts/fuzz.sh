@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A short libFuzzer run over tagscan's PDF layer and anchor parsers (issue 6). Not part of the
+# A short libFuzzer run over tagscan's PDF layer and anchor parsers. Not part of the
 # default test run.
 #
 #   Scripts/fuzz.sh            # 60 seconds, from Fuzz/corpus

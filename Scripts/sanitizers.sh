@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite under AddressSanitizer and under ThreadSanitizer (issue 6). Not part of the
+# The test suite under AddressSanitizer and under ThreadSanitizer. Not part of the
 # default test run: each build takes a long while the first time.
 #
 #   Scripts/sanitizers.sh              # both, one after the other

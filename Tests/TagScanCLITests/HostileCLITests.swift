@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `tagscan scan` over hostile files (issue 6): worker processes, time limit, memory cap,
+/// `tagscan scan` over hostile files: worker processes, time limit, memory cap,
 /// bounded poppler chatter, and no worker outliving the run, checked on the built binary.
 @Suite("tagscan scan: hostile files", .serialized)
 struct HostileCLITests {

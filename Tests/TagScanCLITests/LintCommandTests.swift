@@ -2,7 +2,7 @@ import Foundation
 import TagScanKit
 import Testing
 
-/// `tagscan lint` end to end: the built binary's exit codes (SPEC §5), formats and flags.
+/// `tagscan lint` end to end: the built binary's exit codes , formats and flags.
 @Suite("tagscan lint")
 struct LintCommandTests {
     static func lint(_ arguments: [String]) throws -> CommandRunner.Outcome {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TagScanKit
 
-/// Bad input gets its SPEC §4 code and a message naming the file; the other files of the same
+/// Bad input gets its stable error code and a message naming the file; the other files of the same
 /// run still come out, in input order.
 @Suite("Error paths")
 struct ErrorPathTests {

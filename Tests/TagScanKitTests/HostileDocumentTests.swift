@@ -4,7 +4,7 @@ import Testing
 @testable import TagScanKit
 
 /// The hostile fixtures that poppler gets through quickly, scanned in process on both
-/// extraction paths: each silent failure of poppler 22.12 must come out as its SPEC §4 code.
+/// extraction paths: each silent failure of poppler 22.12 must come out as its stable error code.
 /// (The ones that need a time limit or a memory cap are in IsolationTests.)
 @Suite("Hostile documents: silent failures become errors")
 struct HostileDocumentTests {
@@ -86,7 +86,7 @@ struct HostileDocumentTests {
         let present = Set(FixtureSupport.pdfs(in: "hostile").map { String($0.dropFirst("hostile/".count)) })
         #expect(listed == present)
         for entry in manifest.files where entry.expected != "ok" {
-            #expect(DocumentError.Code(rawValue: entry.expected) != nil, "\(entry.file): \(entry.expected) is not a SPEC §4 code")
+            #expect(DocumentError.Code(rawValue: entry.expected) != nil, "\(entry.file): \(entry.expected) is not a known error code")
         }
     }
 
@@ -99,7 +99,7 @@ struct HostileDocumentTests {
 struct HostileManifest: Decodable {
     struct Entry: Decodable {
         var file: String
-        /// A SPEC §4 error code, or "ok".
+        /// A stable error code (`DocumentError.Code`), or "ok".
         var expected: String
         var what: String
         var password: String?

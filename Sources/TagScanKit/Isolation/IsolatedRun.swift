@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 internal import CPopplerCore
 
-/// One batch scan in worker processes (SPEC §6): up to `jobs` workers, each fed one document at
+/// One batch scan in worker processes: up to `jobs` workers, each fed one document at
 /// a time and reused across documents. A worker that overruns the time limit is killed with its
 /// process group and replaced; one that dies gets its document `too-large` (an allocation
 /// failed under the memory cap) or `crashed`, and is replaced. Every worker is reaped before

@@ -1,6 +1,6 @@
 /// How an isolated scan runs its documents: each in a worker process with a wall-clock limit
 /// and an address-space cap, so a hostile file costs at most `timeout` and `maxMemory`, and can
-/// neither hang nor take down the process that scans it (SPEC §6).
+/// neither hang nor take down the process that scans it.
 ///
 /// The worker is an executable that runs ``IsolationWorker/run(arguments:)``: `tagscan __worker`
 /// (the CLI's hidden subcommand), or a few lines of your own:

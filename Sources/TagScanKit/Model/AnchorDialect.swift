@@ -1,4 +1,4 @@
-/// Which syntax an anchor was written in (SPEC §3).
+/// Which syntax an anchor was written in.
 public enum AnchorDialect: String, Sendable, Codable, Hashable, CaseIterable {
     case yoti
     case custom

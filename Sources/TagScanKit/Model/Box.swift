@@ -1,5 +1,5 @@
 /// A rectangle in PDF points on the page as displayed: origin at the top-left of the crop box
-/// after `/Rotate`, `x` growing right and `y` growing down (SPEC §2).
+/// after `/Rotate`, `x` growing right and `y` growing down.
 public struct Box: Sendable, Codable, Hashable {
     public var x: Double
     public var y: Double

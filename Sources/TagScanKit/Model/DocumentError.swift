@@ -1,4 +1,4 @@
-/// Why a document produced no result. `code` values are stable (SPEC §4).
+/// Why a document produced no result. `code` values are stable.
 public struct DocumentError: Error, Sendable, Codable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Codable, Hashable, CaseIterable {
         case notFound = "not-found"

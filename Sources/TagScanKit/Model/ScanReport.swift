@@ -1,4 +1,4 @@
-/// The schema-1 report: one entry per input document, in input order (SPEC §4).
+/// The schema-1 report: one entry per input document, in input order.
 public struct ScanReport: Sendable, Codable, Hashable {
     public var schemaVersion: Int
     public var documents: [DocumentResult]

@@ -4,8 +4,7 @@ internal import CPoppler
 /// Tells whether anchors leave ink on the rendered page.
 ///
 /// poppler's text attributes report an anchor's colour and size but not its text render mode, so
-/// an invisible (`3 Tr`) anchor looks like ordinary black text to the scanner
-/// (reference/performance.md §1.7). This renders the upper part of each anchor's box (the glyphs
+/// an invisible (`3 Tr`) anchor looks like ordinary black text to the scanner. This renders the upper part of each anchor's box (the glyphs
 /// above the baseline, leaving out a signature line drawn under the anchor) and measures how many
 /// pixels differ from the region's dominant colour, its background.
 ///

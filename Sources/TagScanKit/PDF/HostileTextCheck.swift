@@ -1,6 +1,6 @@
 internal import CPopplerCore
 
-/// Tells pages whose text cannot be read from pages that have no text (SPEC §4 `unreadable`).
+/// Tells pages whose text cannot be read from pages that have no text (the `unreadable` error).
 ///
 /// A page that yields no characters is usually a scan or artwork. But a font without a usable
 /// ToUnicode map makes poppler draw every glyph and yield nothing, and "no anchors found" would

@@ -9,7 +9,7 @@ final class PDFDocumentHandle {
     let pageCount: Int
     let hasJavaScript: Bool
 
-    /// Opens `source`, mapping every failure to a SPEC §4 error code.
+    /// Opens `source`, mapping every failure to a stable error code.
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         try Self.checkHeader(source)
         var error: UnsafeMutablePointer<GError>? = nil

@@ -2,10 +2,10 @@ import Foundation
 internal import CPoppler
 
 /// Renders pages of one document to PNG with poppler's cairo backend, optionally with an overlay
-/// drawn over each page (reference/performance.md §5).
+/// drawn over each page (one cairo surface a page, so memory stays flat in the page count).
 ///
 /// Owns its own poppler document, separate from any the scanner opened: every `PopplerPage` it
-/// renders is fresh (rendering first would change that page's later text extraction, §1.3), and
+/// renders is fresh (rendering a page first would change its later text extraction), and
 /// all pages of a document share one `CairoOutputDev`, so pages of one document must never be
 /// rendered at the same time (§2). This class is not `Sendable` and renders synchronously, one
 /// page per call, on the thread that owns it.
@@ -24,7 +24,7 @@ final class PageRenderer {
             }
             g_object_unref(UnsafeMutableRawPointer(opened))
         }
-        // The scanner's opener knows how to name every failure with a SPEC §4 code; let it.
+        // The scanner's opener knows how to name every failure with a stable error code; let it.
         _ = try PDFDocumentHandle(source: source, password: password)
         throw DocumentError(.damaged, "\(source.displayPath): poppler could not open the document for rendering")
     }

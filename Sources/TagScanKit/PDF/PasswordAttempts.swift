@@ -1,7 +1,7 @@
 internal import CPopplerCore
 
 /// Opens a document with the password encoded as its security handler expects, and tells a
-/// wrong password from encryption poppler cannot run (SPEC §4, §6).
+/// wrong password from encryption poppler cannot run .
 ///
 /// poppler 22.12 has two silent failures here: a /Filter other than /Standard is reported like
 /// a wrong password, and a Standard handler it cannot set up (an unknown /V, /R or crypt filter

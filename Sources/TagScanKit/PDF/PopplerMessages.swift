@@ -1,6 +1,6 @@
 internal import CPopplerCore
 
-/// poppler's own error messages, captured instead of printed and bounded (SPEC §6).
+/// poppler's own error messages, captured instead of printed and bounded.
 ///
 /// poppler reports through one process-wide callback. tagscan installs its own once poppler's
 /// global parameters exist; from then on nothing poppler reports reaches stderr. While a

@@ -2,8 +2,7 @@ import Foundation
 
 /// poppler sets up some statics (LittleCMS) lazily without a lock, and rebuilds its global
 /// parameters whenever the last open document closes. One extraction on one thread before any
-/// worker starts, from a document kept open for the life of the process, avoids both
-/// (reference/performance.md §2).
+/// worker starts, from a document kept open for the life of the process, avoids both.
 enum PopplerWarmUp {
     /// Holds the sentinel document. Written once during static initialisation and never touched
     /// again, so sharing it is safe; it is not `Sendable` by type because poppler objects are not.

@@ -1,8 +1,8 @@
 /// One document's pages, extracted once and kept in memory as text, so that the anchor search can
 /// be run, and timed, apart from poppler.
 ///
-/// For the benchmark suite (`Benchmarks/`, issue 8: "the anchor search alone on extracted
-/// pages"); not part of TagScanKit's supported API, hence the `Benchmarks` SPI. Extraction and
+/// For the benchmark suite (`Benchmarks/`, which times the anchor search alone on
+/// extracted pages); not part of TagScanKit's supported API, hence the `Benchmarks` SPI. Extraction and
 /// search are exactly a scan's per page (``BatchRun``): the same opener, styles read where
 /// ``PageScan/wantsStyles(_:customRules:)`` asks for them, and `PageScan(_:customRules:)` on each
 /// page. What a scan does afterwards (joining pages into a ``DocumentResult``) is left out.

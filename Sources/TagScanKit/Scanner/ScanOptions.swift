@@ -14,7 +14,7 @@ public struct ScanOptions: Sendable, Hashable, Codable {
     public var extraction: ExtractionPath
     /// Pages a worker takes from a long document at a time; the rest go to other workers.
     public var pagesPerUnit: Int
-    /// DocuSign-style rules that place fields at text already in the document (SPEC §3.2).
+    /// DocuSign-style rules that place fields at text already in the document.
     public var customRules: [CustomAnchorRule] = []
     /// Foreign dialects whose tags are translated into Yoti tags (`tagscan convert --from`); a
     /// plain scan only lists foreign tags, with a `foreign-tag` warning.
@@ -23,7 +23,7 @@ public struct ScanOptions: Sendable, Hashable, Codable {
     public var roleMap: [String: String] = [:]
     /// Make optional `date_signed_field` tags required, as Yoti demands (reported as `date-required`).
     public var dateSignedRequired = true
-    /// Scan each document in a worker process with a time limit and a memory cap (SPEC §6);
+    /// Scan each document in a worker process with a time limit and a memory cap;
     /// nil scans in this process, with neither. See ``IsolationOptions``.
     public var isolation: IsolationOptions? = nil
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// A page's scalars normalised for matching, with a map back to the extracted scalars (and so to
 /// their boxes). Ligatures and other compatibility forms are NFKC-expanded, typographic quotes
-/// become ASCII quotes, and invisible format characters are dropped (SPEC §3.4).
+/// become ASCII quotes, and invisible format characters are dropped.
 struct SearchText: Sendable {
     var scalars: [Unicode.Scalar]
     /// `source[i]` is the index in `PageText.scalars` that `scalars[i]` came from.

@@ -68,7 +68,7 @@ struct FixtureManifest: Decodable {
     var page_count: Int?
     var pages: [Page]?
     var anchors: [ExpectedAnchor]?
-    /// For files that must not open: the SPEC §4 code the generator expects.
+    /// For files that must not open: the error code the generator expects.
     var expected_error: String?
     var wrapped: [Wrapped]?
     var not_found: [NotFound]?
