@@ -10,7 +10,7 @@ public import YotiSignModels
 ///
 /// It lives here rather than in YotiSign because the YAML parser and the line-keeping belong to
 /// the configuration code, and YotiSign (which TagScanKit depends on) has no YAML. The key lists
-/// themselves stay with the models, in ``RecipientsFile``.
+/// themselves stay with the models, in YotiSignModels' `RecipientsFile`.
 public enum RecipientsFileLoader {
     /// Reads and checks the recipients file at `path`.
     public static func load(path: String) throws(ConfigError) -> RecipientsFile {

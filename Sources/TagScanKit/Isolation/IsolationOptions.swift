@@ -2,7 +2,7 @@
 /// and an address-space cap, so a hostile file costs at most `timeout` and `maxMemory`, and can
 /// neither hang nor take down the process that scans it.
 ///
-/// The worker is an executable that runs ``IsolationWorker/run(arguments:)``: `tagscan __worker`
+/// The worker is an executable that runs ``IsolationWorker/main()``: `tagscan __worker`
 /// (the CLI's hidden subcommand), or a few lines of your own:
 ///
 /// ```swift

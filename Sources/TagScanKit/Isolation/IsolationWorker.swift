@@ -1,8 +1,8 @@
 import Foundation
 internal import CPopplerCore
 
-/// The worker side of isolated scanning: reads one ``WorkerRequest`` per line on stdin, scans
-/// the document in this process, writes one ``WorkerResponse`` per line on stdout, until stdin
+/// The worker side of isolated scanning: reads one `WorkerRequest` per line on stdin, scans
+/// the document in this process, writes one `WorkerResponse` per line on stdout, until stdin
 /// closes. Run it from a worker executable (see ``IsolationOptions``).
 public enum IsolationWorker {
     /// Parses `--max-memory BYTES` and `--parent-pid PID` from the process's arguments (as the

@@ -19,9 +19,13 @@ public enum PreviewRenderer {
     /// problems in `result.diagnostics` and `diagnostics` (lint findings, say) drawn over it.
     ///
     /// - Parameters:
+    ///   - source: the document to render.
+    ///   - password: its password, when encrypted.
+    ///   - pageNumber: the page, 1-based.
     ///   - result: the scan of this same document; if it does not describe the page (a failed
     ///     scan), the page is rendered without overlays.
     ///   - diagnostics: problems to mark in addition to the scan's own; duplicates are ignored.
+    ///   - options: resolution, overlays and legend.
     /// - Returns: PNG data, `options.dpi` / 72 pixels per point.
     /// - Throws: `PreviewError.document` when the document cannot be opened,
     ///   `.pageOutOfRange`, or `.renderFailed`.

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Writes the schema-1 JSON report one document at a time, as documents finish, so a folder's
 /// report starts at once and is never held whole in memory. The bytes are exactly those of
-/// ``JSONReporter/report(_:)`` for the same documents in the same order.
+/// ``JSONReporter/render(_:)`` for the same documents in the same order.
 ///
 /// ```swift
 /// let stream = JSONReportStream { data in FileHandle.standardOutput.write(data) }
