@@ -36,6 +36,9 @@ let package = Package(
             dependencies: ["CPoppler"],
             linkerSettings: [.linkedLibrary("poppler")]
         ),
+        // C: the process plumbing of isolated scanning (spawning, memory caps), apart from
+        // poppler.
+        .target(name: "CProcessSpawn"),
 
         // Libraries.
         .target(
@@ -49,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "TagScanKit",
-            dependencies: ["CPoppler", "CPopplerCore", "YotiSign", "Yams"],
+            dependencies: ["CPoppler", "CPopplerCore", "CProcessSpawn", "YotiSign", "Yams"],
             swiftSettings: swiftSettings
         ),
 
