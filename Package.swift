@@ -40,6 +40,9 @@ let package = Package(
             dependencies: ["CPoppler"],
             linkerSettings: [.linkedLibrary("poppler")]
         ),
+        // C: the process plumbing of isolated scanning (spawning, memory caps), apart from
+        // poppler.
+        .target(name: "CProcessSpawn"),
 
         // Libraries.
         // Yoti Sign's envelope, tag and recipient values and the checks Yoti applies to them:
@@ -61,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "TagScanKit",
-            dependencies: ["CPoppler", "CPopplerCore", "YotiSignModels", "Yams"],
+            dependencies: ["CPoppler", "CPopplerCore", "CProcessSpawn", "YotiSignModels", "Yams"],
             swiftSettings: swiftSettings
         ),
 

@@ -1,9 +1,10 @@
-// Two questions poppler-glib cannot answer (issue 6):
+// Two questions poppler-glib cannot answer:
 // - what the /Encrypt dictionary asks for, since poppler 22.12 opens a file whose Standard
 //   handler it cannot set up as if it were not encrypted, and gives scrambled content;
 // - whether a page that yields no characters draws glyphs at all (unreadable text) or not
 //   (an image-only page).
 #include "CPopplerHostile.h"
+#include "CPopplerStatus.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -19,33 +20,12 @@
 #include <Stream.h>
 #include <XRef.h>
 #include <goo/GooString.h>
-#include "PopplerCompat.hpp"
+#include "CoreBoundary.hpp"
 #include "DocumentProbe.hpp"
+#include "PopplerCompat.hpp"
+#include "PopplerDocument.hpp"
 
 namespace {
-
-/// An open PDFDoc over a file or a private copy of in-memory bytes (MemStream does not copy).
-struct ProbeDocument {
-    std::unique_ptr<PDFDoc> doc;
-    char *buffer = nullptr;
-
-    ProbeDocument(const char *path, const void *data, size_t length, const char *password) {
-        std::optional<GooString> pw;
-        if (password != nullptr) pw = GooString(password);
-        if (path != nullptr) {
-            doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
-        } else if (data != nullptr) {
-            buffer = static_cast<char *>(std::malloc(length > 0 ? length : 1));
-            if (buffer == nullptr) return;
-            std::memcpy(buffer, data, length);
-            doc = std::make_unique<PDFDoc>(new MemStream(buffer, 0, static_cast<Goffset>(length), Object(objNull)), pw, pw);
-        }
-    }
-    ~ProbeDocument() {
-        doc.reset();
-        std::free(buffer);
-    }
-};
 
 void copyName(const Object &object, char *out, size_t capacity) {
     out[0] = '\0';
@@ -91,7 +71,7 @@ int tagscan_describe_encryption(PDFDoc &doc, tagscan_encryption *out) {
     out->open_error = doc.isOk() ? 0 : doc.getErrorCode();
     XRef *xref = doc.getXRef();
     // A document that failed for another reason than encryption may have no usable xref.
-    if (xref == nullptr || !xref->isOk()) return -1;
+    if (xref == nullptr || !xref->isOk()) return TAGSCAN_FAILED;
     Object encrypt = xref->getTrailerDict()->dictLookup("Encrypt");
     if (!encrypt.isDict()) return 0;
     out->present = 1;
@@ -110,48 +90,60 @@ int tagscan_describe_encryption(PDFDoc &doc, tagscan_encryption *out) {
         }
     }
     out->decrypting = doc.isOk() && doc.isEncrypted() ? 1 : 0;
-    return 0;
+    return TAGSCAN_OK;
 }
+
+namespace {
+void clearEncryption(tagscan_encryption *out) {
+    std::memset(out, 0, sizeof(*out));
+    out->version = out->revision = out->length = -1;
+}
+} // namespace
 
 extern "C" int tagscan_probe_encryption(const char *path, const void *data, size_t length, const char *password,
                                         tagscan_encryption *out) {
-    ProbeDocument probe(path, data, length, password);
-    if (!probe.doc) {
-        std::memset(out, 0, sizeof(*out));
-        out->version = out->revision = out->length = -1;
-        return -1;
-    }
-    return tagscan_describe_encryption(*probe.doc, out);
+    const int status = boundary::guardedStatus([&]() -> int {
+        PopplerDocument probe(path, data, length, password, PopplerDocument::Bytes::borrowed);
+        if (!probe.doc) {
+            clearEncryption(out);
+            return TAGSCAN_FAILED;
+        }
+        return tagscan_describe_encryption(*probe.doc, out);
+    });
+    if (status < TAGSCAN_FAILED) clearEncryption(out);
+    return status;
 }
 
 extern "C" int tagscan_probe_text(const char *path, const void *data, size_t length, const char *password,
                                   const int *pages, int count, long long *drawn, long long *mapped) {
     for (int i = 0; i < count; ++i) drawn[i] = mapped[i] = 0;
-    ProbeDocument probe(path, data, length, password);
-    if (!probe.doc || !probe.doc->isOk()) return -1;
-    PDFDoc *doc = probe.doc.get();
-    for (int i = 0; i < count; ++i) {
-        Page *page = pages[i] >= 0 && pages[i] < doc->getNumPages() ? doc->getPage(pages[i] + 1) : nullptr;
-        if (page == nullptr) continue;
-        GlyphCounter counter;
-        std::unique_ptr<Gfx> gfx = poppler_compat::pageGfx(*page, &counter);
-        page->display(gfx.get());
-        drawn[i] = counter.drawn;
-        mapped[i] = counter.mapped;
-    }
-    return 0;
+    return boundary::guardedStatus([&]() -> int {
+        PopplerDocument probe(path, data, length, password, PopplerDocument::Bytes::borrowed);
+        if (!probe.doc || !probe.doc->isOk()) return TAGSCAN_FAILED;
+        PDFDoc *doc = probe.doc.get();
+        for (int i = 0; i < count; ++i) {
+            Page *page = pages[i] >= 0 && pages[i] < doc->getNumPages() ? doc->getPage(pages[i] + 1) : nullptr;
+            if (page == nullptr) continue;
+            GlyphCounter counter;
+            std::unique_ptr<Gfx> gfx = poppler_compat::pageGfx(*page, &counter);
+            page->display(gfx.get());
+            drawn[i] = counter.drawn;
+            mapped[i] = counter.mapped;
+        }
+        return TAGSCAN_OK;
+    });
 }
 
 #else
 
 extern "C" int tagscan_probe_encryption(const char *, const void *, size_t, const char *, tagscan_encryption *out) {
     std::memset(out, 0, sizeof(*out));
-    return -1;
+    return TAGSCAN_UNAVAILABLE;
 }
 extern "C" int tagscan_probe_text(const char *, const void *, size_t, const char *, const int *, int count, long long *drawn,
                                   long long *mapped) {
     for (int i = 0; i < count; ++i) drawn[i] = mapped[i] = 0;
-    return -1;
+    return TAGSCAN_UNAVAILABLE;
 }
 
 #endif

@@ -1,7 +1,8 @@
 // poppler reports every problem through error(), which poppler-glib forwards to g_log and the
-// core API prints to stderr: hundreds of millions of lines for some hostile files (issue 6).
+// core API prints to stderr: hundreds of millions of lines for some hostile files.
 // This callback keeps the first few messages of the document being scanned and counts the rest.
 #include "CPopplerHostile.h"
+#include "CoreBoundary.hpp"
 
 #include <atomic>
 #include <cctype>
@@ -88,7 +89,7 @@ const char *categoryName(ErrorCategory category) {
     return "Error";
 }
 
-void capture(ErrorCategory category, Goffset position, const char *message) {
+void record(ErrorCategory category, Goffset position, const char *message) {
     if (pageWatch.active && meansPageCutShort(message)) {
         if (pageWatch.count == 0) {
             pageWatch.first = message;
@@ -124,60 +125,75 @@ void capture(ErrorCategory category, Goffset position, const char *message) {
     log.lines.push_back(std::move(line));
 }
 
+/// poppler's error callback. Nothing may unwind into poppler from here: a message that cannot
+/// be kept for want of memory is lost, not thrown.
+void capture(ErrorCategory category, Goffset position, const char *message) noexcept {
+    boundary::guardedVoid([&] { record(category, position, message); });
+}
+
 } // namespace
 
-extern "C" void tagscan_messages_install(void) { setErrorCallback(capture); }
+extern "C" void tagscan_messages_install(void) {
+    boundary::guardedVoid([] { setErrorCallback(capture); });
+}
 
 extern "C" void tagscan_messages_begin(int keep_lines, int max_line_length) {
-    MessageLog &log = messageLog();
-    std::lock_guard<std::mutex> lock(log.mutex);
-    log.capturing = true;
-    log.keep = keep_lines < 0 ? 0 : keep_lines;
-    log.maxLength = max_line_length < 16 ? 16 : max_line_length;
-    log.count = 0;
-    log.lines.clear();
+    boundary::guardedVoid([&] {
+        MessageLog &log = messageLog();
+        std::lock_guard<std::mutex> lock(log.mutex);
+        log.capturing = true;
+        log.keep = keep_lines < 0 ? 0 : keep_lines;
+        log.maxLength = max_line_length < 16 ? 16 : max_line_length;
+        log.count = 0;
+        log.lines.clear();
+    });
 }
 
 extern "C" long long tagscan_messages_end(char **lines) {
-    MessageLog &log = messageLog();
-    std::lock_guard<std::mutex> lock(log.mutex);
-    log.capturing = false;
-    if (lines != nullptr) {
-        *lines = nullptr;
-        if (!log.lines.empty()) {
-            std::string joined;
-            for (size_t i = 0; i < log.lines.size(); ++i) {
-                if (i > 0) joined += '\n';
-                joined += log.lines[i];
+    if (lines != nullptr) *lines = nullptr;
+    return boundary::guarded(
+        [&]() -> long long {
+            MessageLog &log = messageLog();
+            std::lock_guard<std::mutex> lock(log.mutex);
+            log.capturing = false;
+            const long long count = log.count;
+            log.count = 0;
+            if (lines != nullptr && !log.lines.empty()) {
+                // Joining may fail for want of memory: the count is still told, the lines are not.
+                boundary::guardedVoid([&] {
+                    std::string joined;
+                    for (size_t i = 0; i < log.lines.size(); ++i) {
+                        if (i > 0) joined += '\n';
+                        joined += log.lines[i];
+                    }
+                    *lines = static_cast<char *>(std::malloc(joined.size() + 1));
+                    if (*lines != nullptr) std::memcpy(*lines, joined.c_str(), joined.size() + 1);
+                });
             }
-            *lines = static_cast<char *>(std::malloc(joined.size() + 1));
-            if (*lines != nullptr) std::memcpy(*lines, joined.c_str(), joined.size() + 1);
-        }
-    }
-    const long long count = log.count;
-    log.count = 0;
-    log.lines.clear();
-    return count;
+            log.lines.clear();
+            return count;
+        },
+        [](tagscan_status) -> long long { return 0; });
 }
 
 extern "C" long long tagscan_messages_dropped(void) { return dropped.load(std::memory_order_relaxed); }
 
 extern "C" void tagscan_page_watch_begin(void) {
-    pageWatch.active = true;
-    pageWatch.count = 0;
-    pageWatch.first.clear();
+    boundary::guardedVoid([] {
+        pageWatch.active = true;
+        pageWatch.count = 0;
+        pageWatch.first.clear();
+    });
 }
 
 extern "C" long long tagscan_page_watch_end(char **first) {
+    if (first != nullptr) *first = nullptr;
     pageWatch.active = false;
-    if (first != nullptr) {
-        *first = nullptr;
-        if (pageWatch.count > 0) {
-            *first = static_cast<char *>(std::malloc(pageWatch.first.size() + 1));
-            if (*first != nullptr) std::memcpy(*first, pageWatch.first.c_str(), pageWatch.first.size() + 1);
-        }
-    }
     const long long count = pageWatch.count;
+    if (first != nullptr && count > 0) {
+        *first = static_cast<char *>(std::malloc(pageWatch.first.size() + 1));
+        if (*first != nullptr) std::memcpy(*first, pageWatch.first.c_str(), pageWatch.first.size() + 1);
+    }
     pageWatch.count = 0;
     pageWatch.first.clear();
     return count;

@@ -23,8 +23,11 @@
 #include <Stream.h>
 #include <UnicodeTypeTable.h>
 #include <goo/GooString.h>
-#include "PopplerCompat.hpp"
+#include "CoreBoundary.hpp"
 #include "DocumentProbe.hpp"
+#include "PopplerCompat.hpp"
+#include "PopplerDocument.hpp"
+#include "PopplerPrivate.hpp"
 
 namespace {
 
@@ -124,53 +127,11 @@ public:
             g.y_min = std::fmin(yMin, yMax);
             g.y_max = std::fmax(yMin, yMax);
             g.base = base;
+            boundary::allocationPoint();
             into.push_back(g);
         }
     }
 };
-
-// poppler keeps what tagscan must inspect or free private. An explicit instantiation may name
-// private members (C++ [temp.spec]), which gives `member(Tag())` a pointer to one without
-// patching poppler's headers; its type is deduced, so it follows poppler's from version to
-// version.
-template <typename Tag, auto Member> struct PrivateMember {
-    friend auto member(Tag) { return Member; }
-};
-struct GfxMarkedContent {
-    friend auto member(GfxMarkedContent);
-};
-struct GfxIgnoreUndefined {
-    friend auto member(GfxIgnoreUndefined);
-};
-struct CatalogPages {
-    friend auto member(CatalogPages);
-};
-struct DocumentPageCache {
-    friend auto member(DocumentPageCache);
-};
-template struct PrivateMember<GfxMarkedContent, &Gfx::mcStack>;
-template struct PrivateMember<GfxIgnoreUndefined, &Gfx::ignoreUndef>;
-template struct PrivateMember<CatalogPages, &Catalog::pages>;
-template struct PrivateMember<DocumentPageCache, &PDFDoc::pageCache>;
-
-/// Frees page `index` once drawn. poppler keeps every Page it has built until the document
-/// closes (about 1.7 KB a page: 17 MB for each open copy of a 10,000-page file, and a worker
-/// opens one copy per thread). The Catalog keeps the page's slot, and `getPage` answers null
-/// for it from then on (see `tagscan_core_page_glyphs`); a linearized document's own cache
-/// builds a freed page again by itself.
-void releasePage(PDFDoc &doc, int index) {
-    poppler_compat::releaseCachedPage(doc.*member(DocumentPageCache()), index, doc.getNumPages());
-    auto &pages = doc.getCatalog()->*member(CatalogPages());
-    if (index >= 0 && static_cast<size_t>(index) < pages.size()) pages[static_cast<size_t>(index)].first.reset();
-}
-
-/// Whether a page's content left `gfx` as it found it. The graphics-state stack is always
-/// rebalanced (state guards), but an unclosed BMC/BDC leaves its marked-content entry behind,
-/// and with it possibly hidden optional content, and an unclosed BX suppresses unknown-operator
-/// errors; a Gfx in either state must not draw the next page. Gfx keeps both private.
-bool pageLeftGfxClean(Gfx &gfx) {
-    return gfx.*member(GfxMarkedContent()) == nullptr && gfx.*member(GfxIgnoreUndefined()) == 0 && !gfx.getState()->hasSaves();
-}
 
 /// Appends an exact description of a direct object to `key`: indirect objects by number, so
 /// two descriptions agree only for the same objects of the same file. False when the object is
@@ -238,9 +199,7 @@ std::string gfxKey(Page &page) {
 } // namespace
 
 struct tagscan_core_document {
-    std::unique_ptr<PDFDoc> doc;
-    /// The bytes a MemStream reads, for in-memory documents; freed after the document.
-    char *buffer = nullptr;
+    PopplerDocument document;
     /// Its glyph vector holds the last page's glyphs; the capacity is reused, so pages cost no
     /// large allocations.
     GlyphCollector collector;
@@ -250,45 +209,55 @@ struct tagscan_core_document {
     /// consecutive pages with the same key are drawn by one Gfx, so fonts are built once.
     std::unique_ptr<Gfx> gfx;
     std::string gfxKey;
+
+    tagscan_core_document(const char *path, const void *data, size_t length, const char *password)
+        : document(path, data, length, password, PopplerDocument::Bytes::copied) {}
     ~tagscan_core_document() {
         gfx.reset();  // its destructor calls the collector, and needs the document
-        doc.reset();
-        std::free(buffer);
     }
+    PDFDoc &doc() { return *document.doc; }
 };
 
 extern "C" tagscan_core_document *tagscan_core_open(const char *path, const void *data, size_t length, const char *password, int *error_code) {
-    std::optional<GooString> pw;
-    if (password != nullptr) pw = GooString(password);
-    auto document = std::make_unique<tagscan_core_document>();
-    if (path != nullptr) {
-        document->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
-    } else {
-        // MemStream does not copy: the document keeps its own copy of the bytes alive.
-        document->buffer = static_cast<char *>(std::malloc(length > 0 ? length : 1));
-        if (document->buffer == nullptr) { if (error_code) *error_code = errFileIO; return nullptr; }
-        std::memcpy(document->buffer, data, length);
-        document->doc = std::make_unique<PDFDoc>(new MemStream(document->buffer, 0, static_cast<Goffset>(length), Object(objNull)), pw, pw);
-    }
-    if (!document->doc->isOk()) {
-        if (error_code) *error_code = document->doc->getErrorCode();
-        return nullptr;
-    }
-    if (error_code) *error_code = 0;
-    return document.release();
+    int status = TAGSCAN_OK;
+    tagscan_core_document *opened = boundary::guarded(
+        [&]() -> tagscan_core_document * {
+            auto document = std::make_unique<tagscan_core_document>(path, data, length, password);
+            if (!document->document.doc) {
+                status = TAGSCAN_FAILED;
+                return nullptr;
+            }
+            if (!document->doc().isOk()) {
+                status = document->doc().getErrorCode();
+                return nullptr;
+            }
+            return document.release();
+        },
+        [&](tagscan_status failure) -> tagscan_core_document * {
+            status = failure;
+            return nullptr;
+        });
+    if (error_code) *error_code = status;
+    return opened;
 }
 
-extern "C" void tagscan_core_close(tagscan_core_document *document) { delete document; }
+extern "C" void tagscan_core_close(tagscan_core_document *document) {
+    boundary::guardedVoid([&] { delete document; });
+}
 
-extern "C" int tagscan_core_page_count(tagscan_core_document *document) { return document->doc->getNumPages(); }
+extern "C" int tagscan_core_page_count(tagscan_core_document *document) {
+    return boundary::guardedStatus([&] { return document->doc().getNumPages(); });
+}
 
 extern "C" int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption *out) {
-    return tagscan_describe_encryption(*document->doc, out);
+    return boundary::guardedStatus([&] { return tagscan_describe_encryption(document->doc(), out); });
 }
 
 extern "C" int tagscan_core_has_javascript(tagscan_core_document *document) {
-    Catalog *catalog = document->doc->getCatalog();
-    return catalog != nullptr && catalog->numJS() > 0 ? 1 : 0;
+    return boundary::guardedStatus([&] {
+        Catalog *catalog = document->doc().getCatalog();
+        return catalog != nullptr && catalog->numJS() > 0 ? 1 : 0;
+    });
 }
 
 extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs, int *count,
@@ -297,44 +266,57 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     *count = 0;
     *outside = nullptr;
     *outside_count = 0;
-    Page *page = document->doc->getPage(index + 1);
-    // A page freed earlier (pages are normally asked for once, in order): a Catalog of its own
-    // walks the page tree again to build it.
-    std::unique_ptr<Catalog> rebuilt;
-    if (page == nullptr && index >= 0 && static_cast<size_t>(index) < (document->doc->getCatalog()->*member(CatalogPages())).size()) {
-        rebuilt = std::make_unique<Catalog>(document->doc.get());
-        page = rebuilt->isOk() ? rebuilt->getPage(index + 1) : nullptr;
-    }
-    if (page == nullptr) return -1;
-    const int rotate = page->getRotate();
-    *rotation = rotate;
-    const bool quarter = rotate == 90 || rotate == 270;
-    *width = quarter ? page->getCropHeight() : page->getCropWidth();
-    *height = quarter ? page->getCropWidth() : page->getCropHeight();
+    const int status = boundary::guardedStatus([&]() -> int {
+        PDFDoc &doc = document->doc();
+        Page *page = doc.getPage(index + 1);
+        // A page freed earlier (pages are normally asked for once, in order): a Catalog of its own
+        // walks the page tree again to build it.
+        std::unique_ptr<Catalog> rebuilt;
+        if (page == nullptr && index >= 0 && static_cast<size_t>(index) < poppler_private::catalogPageSlots(*doc.getCatalog())) {
+            rebuilt = std::make_unique<Catalog>(&doc);
+            page = rebuilt->isOk() ? rebuilt->getPage(index + 1) : nullptr;
+        }
+        if (page == nullptr) return TAGSCAN_FAILED;
+        const int rotate = page->getRotate();
+        *rotation = rotate;
+        const bool quarter = rotate == 90 || rotate == 270;
+        *width = quarter ? page->getCropHeight() : page->getCropWidth();
+        *height = quarter ? page->getCropWidth() : page->getCropHeight();
 
-    std::vector<tagscan_glyph> &collected = document->collector.glyphs;
-    collected.clear();
-    document->collector.outside.clear();
-    std::string key = gfxKey(*page);
-    if (!document->gfx || key.empty() || key != document->gfxKey) {
-        document->gfx.reset();
-        // The content stream only, no annotations: the same text poppler-glib extracts.
-        document->gfx = poppler_compat::pageGfx(*page, &document->collector);
-        document->gfxKey = std::move(key);
+        std::vector<tagscan_glyph> &collected = document->collector.glyphs;
+        collected.clear();
+        document->collector.outside.clear();
+        std::string key = gfxKey(*page);
+        if (!document->gfx || key.empty() || key != document->gfxKey) {
+            document->gfx.reset();
+            // The content stream only, no annotations: the same text poppler-glib extracts.
+            document->gfx = poppler_compat::pageGfx(*page, &document->collector);
+            document->gfxKey = std::move(key);
+        }
+        page->display(document->gfx.get());
+        if (document->gfxKey.empty() || !poppler_private::pageLeftGfxClean(*document->gfx)) document->gfx.reset();
+        if (!rebuilt) poppler_private::releasePage(doc, index);
+        return TAGSCAN_OK;
+    });
+    if (status != TAGSCAN_OK) {
+        // A page that threw part-way left its Gfx in whatever state it was in.
+        boundary::guardedVoid([&] {
+            document->gfx.reset();
+            document->gfxKey.clear();
+            document->collector.glyphs.clear();
+            document->collector.outside.clear();
+        });
+        return status;
     }
-    page->display(document->gfx.get());
-    if (document->gfxKey.empty() || !pageLeftGfxClean(*document->gfx)) document->gfx.reset();
-    if (!rebuilt) releasePage(*document->doc, index);
-
-    if (!collected.empty()) {
-        *glyphs = collected.data();
-        *count = static_cast<int>(collected.size());
+    if (!document->collector.glyphs.empty()) {
+        *glyphs = document->collector.glyphs.data();
+        *count = static_cast<int>(document->collector.glyphs.size());
     }
     if (!document->collector.outside.empty()) {
         *outside = document->collector.outside.data();
         *outside_count = static_cast<int>(document->collector.outside.size());
     }
-    return 0;
+    return TAGSCAN_OK;
 }
 
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
@@ -342,15 +324,15 @@ extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 #else
 
 extern "C" tagscan_core_document *tagscan_core_open(const char *, const void *, size_t, const char *, int *error_code) {
-    if (error_code) *error_code = -1;
+    if (error_code) *error_code = TAGSCAN_UNAVAILABLE;
     return nullptr;
 }
 extern "C" void tagscan_core_close(tagscan_core_document *) { }
-extern "C" int tagscan_core_page_count(tagscan_core_document *) { return 0; }
-extern "C" int tagscan_core_has_javascript(tagscan_core_document *) { return 0; }
+extern "C" int tagscan_core_page_count(tagscan_core_document *) { return TAGSCAN_UNAVAILABLE; }
+extern "C" int tagscan_core_has_javascript(tagscan_core_document *) { return TAGSCAN_UNAVAILABLE; }
 extern "C" int tagscan_core_encryption(tagscan_core_document *, tagscan_encryption *out) {
     std::memset(out, 0, sizeof(*out));
-    return -1;
+    return TAGSCAN_UNAVAILABLE;
 }
 extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_glyph **glyphs, int *count, tagscan_glyph **outside,
                                        int *outside_count, double *, double *, int *) {
@@ -358,7 +340,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_gl
     *count = 0;
     *outside = nullptr;
     *outside_count = 0;
-    return -1;
+    return TAGSCAN_UNAVAILABLE;
 }
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 

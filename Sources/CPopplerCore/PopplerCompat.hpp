@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <type_traits>
+#include <vector>
 #include <Gfx.h>
 #include <OutputDev.h>
 #include <Page.h>
@@ -40,6 +41,18 @@ inline void releaseCachedPage(Page **&cache, int index, int count) {
 }
 inline void releaseCachedPage(std::vector<std::unique_ptr<Page>> &cache, int index, int) {
     if (index >= 0 && static_cast<size_t>(index) < cache.size()) cache[static_cast<size_t>(index)].reset();
+}
+
+/// How many pages PDFDoc's linearized-page cache holds (the same two shapes).
+inline int cachedPageCount(Page **&cache, int count) {
+    int held = 0;
+    for (int i = 0; cache != nullptr && i < count; ++i) held += cache[i] != nullptr ? 1 : 0;
+    return held;
+}
+inline int cachedPageCount(std::vector<std::unique_ptr<Page>> &cache, int) {
+    int held = 0;
+    for (const auto &page : cache) held += page != nullptr ? 1 : 0;
+    return held;
 }
 
 } // namespace poppler_compat

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "CPopplerHostile.h"
+#include "CPopplerStatus.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,23 +31,26 @@ typedef struct tagscan_glyph {
 /// An open document on poppler's core API; confined to one thread.
 typedef struct tagscan_core_document tagscan_core_document;
 
-/// Error codes from poppler's ErrorCodes.h (errOpenFile 1, errBadCatalog 2, errDamaged 3,
-/// errEncrypted 4, …), or -1 when the core API was not available at build time.
+/// Opens a document; null on failure, with `*error_code` set to a tagscan_status (poppler's
+/// reasons are its positive values).
 tagscan_core_document *tagscan_core_open(const char *path, const void *data, size_t length,
                                          const char *password, int *error_code);
 void tagscan_core_close(tagscan_core_document *document);
+/// The page count, or a negative tagscan_status.
 int tagscan_core_page_count(tagscan_core_document *document);
-/// 1 when the document has JavaScript in its name tree or an OpenAction, else 0.
+/// 1 when the document has JavaScript in its name tree or an OpenAction, 0 when not, or a
+/// negative tagscan_status.
 int tagscan_core_has_javascript(tagscan_core_document *document);
 /// What the open document's /Encrypt dictionary asks for (as `tagscan_probe_encryption`,
-/// without opening the file again). Returns 0, or -1 when it cannot tell.
+/// without opening the file again). Returns a tagscan_status (TAGSCAN_FAILED when it cannot tell).
 int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption *out);
 
 /// Runs page `index` (0-based) through a glyph-collecting output device. On return `*glyphs`
 /// holds `*count` glyphs drawn on the visible page and `*outside` the `*outside_count` drawn
 /// beyond its crop box, both owned by the document and valid until the next call on it or its
 /// close (never free them), `width`/`height` the displayed size and `rotation` the page's
-/// /Rotate. Returns 0, or -1 when the page cannot be loaded.
+/// /Rotate. Returns a tagscan_status: TAGSCAN_FAILED when the page cannot be loaded,
+/// TAGSCAN_OUT_OF_MEMORY when an allocation failed while it was drawn (nothing is returned then).
 int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
                              int *count, tagscan_glyph **outside, int *outside_count,
                              double *width, double *height, int *rotation);

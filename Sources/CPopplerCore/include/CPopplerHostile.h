@@ -1,13 +1,12 @@
 #ifndef TAGSCAN_CPOPPLERHOSTILE_H
 #define TAGSCAN_CPOPPLERHOSTILE_H
 
-// Defences against hostile documents (issue 6): poppler's error messages captured and bounded,
-// probes that tell unsupported encryption and unreadable text apart from "no anchors", and the
-// process plumbing of isolated scanning (worker processes with a memory cap).
+// Defences against hostile documents: poppler's error messages captured and bounded, and probes
+// that tell unsupported encryption and unreadable text apart from "no anchors". (The process
+// plumbing of isolated scanning is CProcessSpawn's, which does not link poppler.)
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -56,50 +55,16 @@ typedef struct tagscan_encryption {
     int decrypting;
 } tagscan_encryption;
 
-/// Opens the document (path, or data/length) with `password` and fills `out`. Returns 0, or -1
-/// when the cross-reference table cannot be read at all (or the core API is unavailable).
+/// Opens the document (path, or data/length) with `password` and fills `out`. Returns a
+/// tagscan_status: TAGSCAN_FAILED when the cross-reference table cannot be read at all.
 int tagscan_probe_encryption(const char *path, const void *data, size_t length, const char *password,
                              tagscan_encryption *out);
 
 /// For each of `count` pages (0-based `pages`), runs the content stream through a counting
 /// output device: `drawn[i]` glyphs drawn, `mapped[i]` of them with a Unicode mapping.
-/// Returns 0, or -1 when the document does not open.
+/// Returns a tagscan_status: TAGSCAN_FAILED when the document does not open.
 int tagscan_probe_text(const char *path, const void *data, size_t length, const char *password, const int *pages,
                        int count, long long *drawn, long long *mapped);
-
-// MARK: Worker processes
-
-/// The exit status a worker uses when an allocation fails (operator new's handler).
-#define TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY 86
-
-/// Starts `path` with `argv` (NULL-terminated, argv[0] included) and `envp` in a new process
-/// group, its stdin and stdout on socket pairs and its stderr on a pipe; no other descriptor is
-/// inherited. The parent's ends are close-on-exec. Returns 0 or an errno value (ENOSYS off
-/// Linux).
-int tagscan_worker_spawn(const char *path, char *const argv[], char *const envp[], pid_t *pid, int *to_child,
-                         int *from_child, int *child_stderr);
-
-/// SIGKILL to the process group `pid` leads and to `pid` itself.
-void tagscan_worker_kill(pid_t pid);
-
-/// Sends all `length` bytes on a socket without raising SIGPIPE, waiting at most until
-/// `deadline_ms` (CLOCK_MONOTONIC milliseconds; negative: no limit). Returns 0, or an errno
-/// value (ETIMEDOUT, EPIPE, …).
-int tagscan_worker_send(int fd, const void *bytes, size_t length, long long deadline_ms);
-
-/// Milliseconds on CLOCK_MONOTONIC.
-long long tagscan_monotonic_ms(void);
-
-/// Called first in a worker: caps its address space at `max_memory` bytes (0: no cap; none
-/// either in a sanitizer build, whose shadow memory needs terabytes of address space), makes
-/// the kernel kill it when `parent` dies (and exits now when `parent` is already gone), and
-/// makes a failed `new` exit with TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY. Returns 0, or an errno value
-/// when the cap cannot be set.
-int tagscan_worker_prepare(long long max_memory, pid_t parent);
-
-/// Moves the worker's standard output to a private descriptor (returned) and points fd 1 at
-/// stderr, so stray prints cannot corrupt the protocol. Returns the protocol descriptor or -1.
-int tagscan_worker_take_stdout(void);
 
 #ifdef __cplusplus
 }

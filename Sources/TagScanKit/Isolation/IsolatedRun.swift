@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-internal import CPopplerCore
+internal import CProcessSpawn
 
 /// One batch scan in worker processes: up to `jobs` workers, each fed one document at
 /// a time and reused across documents. A worker that overruns the time limit is killed with its

@@ -1,5 +1,5 @@
 import Foundation
-internal import CPopplerCore
+internal import CProcessSpawn
 
 /// The worker side of isolated scanning: reads one `WorkerRequest` per line on stdin, scans
 /// the document in this process, writes one `WorkerResponse` per line on stdout, until stdin

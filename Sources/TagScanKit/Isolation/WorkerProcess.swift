@@ -1,5 +1,5 @@
 import Foundation
-internal import CPopplerCore
+internal import CProcessSpawn
 
 /// One worker process seen from the scanner: started in its own process group, fed one request
 /// at a time, killed (the whole group, SIGKILL) when it overruns, and always reaped.

@@ -24,19 +24,19 @@ final class CoreDocumentHandle: PageSource {
             opened = password.withCString { pw in data.withUnsafeBytes { tagscan_core_open(nil, $0.baseAddress, $0.count, pw, &code) } }
         }
         guard let opened else {
-            let name = source.displayPath
-            switch code {
-            case 1: throw DocumentError(.notFound, "\(name): cannot be opened")
-            case 4:
-                if let password, !password.isEmpty { throw DocumentError(.wrongPassword, "\(name): the password is not correct") }
-                throw DocumentError(.encrypted, "\(name): the document is encrypted and needs a password")
-            case 2: throw DocumentError(.damaged, "\(name): the page catalog cannot be read")
-            default: throw DocumentError(.damaged, "\(name): the file is damaged (poppler error \(code))")
-            }
+            throw (CoreError(status: code) ?? .exception).documentError(source, password: password)
+        }
+        let count: Int, javaScript: Bool
+        do throws(CoreError) {
+            count = try CoreError.count(tagscan_core_page_count(opened))
+            javaScript = try CoreError.count(tagscan_core_has_javascript(opened)) != 0
+        } catch {
+            tagscan_core_close(opened)
+            throw error.documentError(source, password: password)
         }
         document = opened
-        pageCount = Int(tagscan_core_page_count(opened))
-        hasJavaScript = tagscan_core_has_javascript(opened) != 0
+        pageCount = count
+        hasJavaScript = javaScript
         if pageCount == 0 {
             // Every stored property is set, so deinit closes the document when this throws.
             throw DocumentError(.damaged, "\(source.displayPath): the document has no pages")
@@ -51,13 +51,17 @@ final class CoreDocumentHandle: PageSource {
     var encryption: EncryptionProbe? { EncryptionProbe(document) }
 
     func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
+        try? text(at: index, wantsStyles: wantsStyles)
+    }
+
+    /// ``pageText(at:wantsStyles:)``, telling why a page gave nothing: `.failed` when poppler
+    /// cannot load it, `.outOfMemory` when an allocation failed while it was drawn.
+    func text(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) throws(CoreError) -> PageText {
         var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil, outside: UnsafeMutablePointer<tagscan_glyph>? = nil
         var count: Int32 = 0, outsideCount: Int32 = 0
         var width = 0.0, height = 0.0
         var rotation: Int32 = 0
-        guard tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation) == 0 else {
-            return nil
-        }
+        try CoreError.check(tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation))
         // The buffers belong to the document (reused page after page); copy out, never free.
         glyphs.removeAll(keepingCapacity: true)
         glyphs.reserveCapacity(Int(count))

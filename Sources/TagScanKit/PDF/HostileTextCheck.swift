@@ -42,7 +42,7 @@ enum HostileTextCheck {
                 }
             }
         }
-        guard status == 0 else { return result }
+        guard CoreError(status: status) == nil else { return result }
         let unreadable = emptyPages.indices.filter { drawn[$0] > 0 && mapped[$0] == 0 }
         guard !unreadable.isEmpty else { return result }
 

@@ -125,7 +125,7 @@ final class PDFDocumentHandle {
                 }
             }
         }
-        let encryption = status == 0 ? EncryptionProbe(info) : nil
+        let encryption = CoreError(status: status) == nil ? EncryptionProbe(info) : nil
         guard count == pageCount else { return (nil, encryption) }
         return (out.map(Int.init), encryption)
     }

@@ -78,14 +78,14 @@ struct EncryptionProbe {
                 return data.withUnsafeBytes { tagscan_probe_encryption(nil, $0.baseAddress, $0.count, pw, &info) }
             }
         }
-        guard status == 0 else { return nil }
+        guard CoreError(status: status) == nil else { return nil }
         self.init(info)
     }
 
     /// The same, read from a document the glyph path already has open.
     init?(_ document: OpaquePointer) {
         var info = tagscan_encryption()
-        guard tagscan_core_encryption(document, &info) == 0 else { return nil }
+        guard CoreError(status: tagscan_core_encryption(document, &info)) == nil else { return nil }
         self.init(info)
     }
 

@@ -1,6 +1,7 @@
-// Process plumbing for isolated scanning (issue 6), in C because Swift's Glibc module does not
-// expose pipe2, posix_spawn_file_actions_addclosefrom_np or operator new's handler.
-#include "CPopplerHostile.h"
+// Process plumbing for isolated scanning, in C because Swift's Glibc module does not expose
+// pipe2, posix_spawn_file_actions_addclosefrom_np or operator new's handler. Nothing here throws
+// (system calls and std::set_new_handler only), so no exception can leave it.
+#include "CProcessSpawn.h"
 
 #include <cerrno>
 #include <csignal>
