@@ -49,7 +49,11 @@ let package = Package(
         ),
         .target(
             name: "TagScanKit",
-            dependencies: ["CPoppler", "CPopplerCore", "YotiSign", "Yams"],
+            dependencies: [
+                "CPoppler", "CPopplerCore", "YotiSign", "Yams",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
 
