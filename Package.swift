@@ -64,7 +64,11 @@ let package = Package(
         ),
         .target(
             name: "TagScanKit",
-            dependencies: ["CPoppler", "CPopplerCore", "CProcessSpawn", "YotiSignModels", "Yams"],
+            dependencies: [
+                "CPoppler", "CPopplerCore", "CProcessSpawn", "YotiSignModels", "Yams",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
 

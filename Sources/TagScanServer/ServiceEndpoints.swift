@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import TagScanKit
 
 /// The endpoints. Each is thin: read the request, hand the documents to the Scanner or the
@@ -10,15 +11,17 @@ import TagScanKit
 struct ServiceEndpoints: Sendable {
     let state: ServerState
     let configuration: ServerConfiguration
+    /// Handed to the Scanner, whose debug lines show when the server logs at debug.
+    let logger: Logger
 
     /// Every route; metrics label anything else "other", so a client probing random paths
     /// cannot grow the label set.
-    static let routes: Set<String> = ["/v1/scan", "/v1/lint", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
+    static let routes: Set<String> = ["/v1/scan", "/v1/lint", "/v1/preview", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
 
     static let exitCodeHeader = HTTPField.Name("X-TagScan-Exit-Code")!
     static let documentsHeader = HTTPField.Name("X-TagScan-Documents")!
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServiceRequestContext>) {
         router.get("/healthz") { _, _ in Self.json(.ok, #"{"status":"ok"}"#) }
         router.get("/readyz") { _, _ in readiness() }
         router.get("/metrics") { _, _ in
@@ -32,6 +35,7 @@ struct ServiceEndpoints: Sendable {
         }
         router.post("/v1/scan") { request, _ in try await scan(request) }
         router.post("/v1/lint") { request, _ in try await lint(request) }
+        router.post("/v1/preview") { request, _ in try await preview(request) }
     }
 
     /// Ready while the worker executable is there, the queue has room and no shutdown has begun;
@@ -104,10 +108,50 @@ struct ServiceEndpoints: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: format.render(report, failingAt: threshold))))
     }
 
+    /// One document drawn: a page as PNG (`page`, `dpi`) or the HTML report (`format=html`,
+    /// `pages`). Scanned and drawn in a worker process, even with `--in-process`: drawing runs
+    /// poppler and cairo over the whole page. A document that cannot be read is answered as
+    /// `/v1/scan` answers it: its schema-1 report, exit code 2.
+    func preview(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        let previewRequest = try PreviewQuery.parse(
+            format: query["format"].map(String.init), page: query["page"].map(String.init), dpi: query["dpi"].map(String.init),
+            pages: query["pages"].map(String.init))
+        let outcome = try await withDeadline {
+            let upload = try await ScanUpload.read(request, limit: configuration.maxBodyBytes)
+            guard upload.sources.count == 1 else {
+                throw ServiceError.badRequest("a preview is of one document; the request has \(upload.sources.count)")
+            }
+            var scanOptions = configuration.scanOptions(upload.config)
+            let isolation = scanOptions.isolation ?? IsolationOptions(
+                workerExecutable: configuration.workerExecutable, timeout: configuration.documentTimeout, maxMemory: configuration.maxMemory)
+            scanOptions.isolation = nil
+            let options = scanOptions
+            return try await inSlot(route: "/v1/preview") {
+                try await IsolatedPreview.render(upload.sources[0], request: previewRequest, options: options, isolation: isolation, pool: state.workers)
+            }
+        }
+        var headers: HTTPFields = [:]
+        headers[Self.documentsHeader] = "1"
+        switch outcome.output {
+        case .success(let output):
+            headers[.contentType] = previewRequest.format == .png ? "image/png" : "text/html; charset=utf-8"
+            headers[Self.exitCodeHeader] = "0"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: output)))
+        case .failure(.document):
+            headers[.contentType] = "application/json"
+            headers[Self.exitCodeHeader] = "2"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONReporter.report(ScanReport(documents: [outcome.result])))))
+        case .failure(let error):
+            if case .pageOutOfRange = error { throw ServiceError.badRequest(error.description) }
+            throw ServiceError(status: .unprocessableContent, code: "render-failed", message: error.description)
+        }
+    }
+
     private func scanned(_ upload: ScanUpload, route: String) async throws -> [DocumentResult] {
         let options = configuration.scanOptions(upload.config)
         return try await inSlot(route: route) {
-            try await Scanner(options: options, workerPool: state.workers).scan(upload.sources).documents
+            try await Scanner(options: options, workerPool: state.workers, logger: logger).scan(upload.sources).documents
         }
     }
 
@@ -122,6 +166,8 @@ struct ServiceEndpoints: Sendable {
                     state.metrics.scanned(results, seconds: seconds, route: route)
                 } else if let report = value as? LintReport {
                     state.metrics.scanned(report.documents, seconds: seconds, route: route)
+                } else if let preview = value as? IsolatedPreview.Outcome {
+                    state.metrics.scanned([preview.result], seconds: seconds, route: route)
                 }
                 return value
             }

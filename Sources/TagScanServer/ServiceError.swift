@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// A request the service refuses: its HTTP status, a stable code clients can switch on, and a
 /// message for people. Answered as `{"code": …, "message": …, "status": …}`.
@@ -42,17 +43,43 @@ struct ServiceError: Error, Sendable, Hashable {
     static let notFound = ServiceError(status: .notFound, code: "not-found", message: "no such endpoint")
 
     var response: Response {
+        Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The answer, then the connection closed: for a refusal sent while the client is still
+    /// sending a body the server will not read. Keeping the connection would mean reading (and
+    /// throwing away) the rest of it first, up to the whole announced length.
+    func response(closing channel: any Channel) -> Response {
+        var fields = fields
+        fields[.connection] = "close"
+        let buffer = ByteBuffer(bytes: body)
+        return Response(
+            status: status, headers: fields,
+            body: ResponseBody(contentLength: buffer.readableBytes) { writer in
+                try await writer.write(buffer)
+                try await writer.finish(nil)
+                // Queued on the connection's event loop after the answer's own writes, so the
+                // answer goes out before the close.
+                channel.close(promise: nil)
+            })
+    }
+
+    private var body: Data {
         let body: [String: ServiceErrorValue] = ["code": .string(code), "message": .string(message), "status": .int(status.code)]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(body)) ?? Data()
         data.append(0x0A)
+        return data
+    }
+
+    private var fields: HTTPFields {
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         for (name, value) in headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return fields
     }
 }
 

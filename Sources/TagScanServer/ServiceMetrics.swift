@@ -7,7 +7,9 @@ import TagScanKit
 /// process-wide bootstrap, so several servers in one process, as in the tests, stay apart).
 final class ServiceMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
-    private let factory: PrometheusMetricsFactory
+    /// The registry's swift-metrics factory; ``TagScanServer/bootstrapMetrics()`` makes it the
+    /// process's backend.
+    let factory: PrometheusMetricsFactory
     private let documents: Metrics.Counter
     private let pages: Metrics.Counter
     private let queueDepth: Metrics.Gauge

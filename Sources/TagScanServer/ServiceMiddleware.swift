@@ -6,7 +6,9 @@ import Logging
 /// What every request goes through: a request id, the bearer token on the `/v1/` endpoints, the
 /// errors the endpoints throw turned into their JSON answers, one log line and the request
 /// metrics. The log line carries counts and sizes, never a document's text or name.
-struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
+struct ServiceMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+
     let state: ServerState
     let logger: Logger
 
@@ -21,6 +23,9 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
         } else {
             do {
                 response = try await next(request, context)
+            } catch let error as ServiceError where error.status == .contentTooLarge {
+                // The client may still be sending; the rest of its body is not read.
+                response = error.response(closing: context.channel)
             } catch let error as ServiceError {
                 response = error.response
             } catch let error as HTTPError where error.status == .notFound {

@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import Metrics
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -27,6 +28,14 @@ public struct TagScanServer: Sendable {
         state = ServerState(configuration: configuration)
     }
 
+    /// Makes this server's `/metrics` the process's swift-metrics backend, so that what the
+    /// libraries report (TagScanKit's documents, pages, durations and errors, as
+    /// `tagscankit_*`) shows there beside the server's own. At most once per process (swift-metrics
+    /// allows one bootstrap); a host with several servers leaves it to one of them.
+    public func bootstrapMetrics() {
+        MetricsSystem.bootstrap(state.metrics.factory)
+    }
+
     /// Serves until one of `gracefulShutdownSignals` arrives or the calling task is cancelled.
     /// On the signal the server stops accepting connections and lets in-flight requests finish
     /// for up to ``ServerConfiguration/shutdownTimeout`` seconds, then cancels them (their
@@ -36,9 +45,9 @@ public struct TagScanServer: Sendable {
     public func run(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        let router = Router()
+        let router = Router(context: ServiceRequestContext.self)
         router.middlewares.add(ServiceMiddleware(state: state, logger: logger))
-        ServiceEndpoints(state: state, configuration: configuration).register(on: router)
+        ServiceEndpoints(state: state, configuration: configuration, logger: logger).register(on: router)
         let logger = self.logger
         let app = Application(
             router: router,

@@ -7,7 +7,7 @@ import TagScanServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve scans and lint over HTTP (POST /v1/scan, /v1/lint; GET /healthz, /readyz, /metrics, /openapi.yaml).",
+        abstract: "Serve scans, lint and previews over HTTP (POST /v1/scan, /v1/lint, /v1/preview; GET /healthz, /readyz, /metrics, /openapi.yaml).",
         discussion: """
             Every option may also come from its TAGSCAN_SERVE_* environment variable (the flag wins). \
             Set TAGSCAN_SERVE_TOKEN to require Authorization: Bearer <token> on /v1/ (the token is never logged). \
@@ -103,6 +103,9 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try serverConfiguration()
         // One JSON object a line on standard error: what log collectors in front of containers read.
         LoggingSystem.bootstrap { label in JSONLineLogHandler(label: label) }
-        try await TagScanServer(configuration: configuration).run()
+        let server = TagScanServer(configuration: configuration)
+        // The scanner's own counts and timings (tagscankit_*) join the server's on /metrics.
+        server.bootstrapMetrics()
+        try await server.run()
     }
 }

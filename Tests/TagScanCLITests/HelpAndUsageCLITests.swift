@@ -16,6 +16,19 @@ struct HelpAndUsageCLITests {
         #expect(outcome.stdout.contains(item.paragraph), "\(outcome.stdout)")
     }
 
+    @Test("serve --help names every TAGSCAN_SERVE_ variable and every endpoint")
+    func serveHelp() throws {
+        let outcome = try CommandRunner.run(["serve", "--help"], environment: ["COLUMNS": "400"])
+        #expect(outcome.status == 0)
+        let variables = ["HOST", "PORT", "WORKERS", "QUEUE_SIZE", "MAX_BODY", "REQUEST_TIMEOUT", "DOCUMENT_TIMEOUT", "MAX_MEMORY", "SHUTDOWN_TIMEOUT", "LOG_LEVEL", "IN_PROCESS", "TOKEN"]
+        for name in variables {
+            #expect(outcome.stdout.contains("TAGSCAN_SERVE_\(name)"), "serve --help does not name TAGSCAN_SERVE_\(name)")
+        }
+        for endpoint in ["/v1/scan", "/v1/lint", "/v1/preview", "/healthz", "/readyz", "/metrics", "/openapi.yaml"] {
+            #expect(outcome.stdout.contains(endpoint), "serve --help does not name \(endpoint)")
+        }
+    }
+
     @Test("the submit example is printed verbatim, even on a narrow terminal")
     func submitExample() throws {
         let outcome = try CommandRunner.run(["submit", "--help"], environment: ["COLUMNS": "60"])

@@ -17,6 +17,23 @@ struct LimitsTests {
         }
     }
 
+    /// The server answers 413 on the headers and closes the connection rather than read the
+    /// rest of a body it will not use: the client here sends a sliver of the announced gigabyte
+    /// and gets both the answer and the end of the connection.
+    @Test func aDeclaredBodyOverTheLimitIsNotReadAfterThe413() async throws {
+        try await LiveServer.with({ $0.maxBodyBytes = 64 << 10 }) { server in
+            let socket = try RawHTTP(port: server.port)
+            try socket.send("POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/pdf\r\nContent-Length: 1000000000\r\n\r\n")
+            _ = socket.sendUntilClosed(Data(repeating: 0x25, count: 256 << 10))
+            let (status, head) = try socket.readHead()
+            #expect(status == 413, "\(head)")
+            #expect(head.lowercased().contains("connection: close"), "\(head)")
+            #expect(socket.closes(within: 10), "the server kept the connection open, waiting for the rest of the body")
+            // The server goes on serving.
+            #expect(try await HTTP.get(server.base + "/healthz").status == 200)
+        }
+    }
+
     @Test func aStreamedBodyOverTheLimitIs413WhileStillBeingSent() async throws {
         try await LiveServer.with({ $0.maxBodyBytes = 64 << 10 }) { server in
             let socket = try RawHTTP(port: server.port)

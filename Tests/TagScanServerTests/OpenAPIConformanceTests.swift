@@ -19,6 +19,7 @@ struct OpenAPIConformanceTests {
     @Test func everyAnswerOfTheServerIsInTheSpec() async throws {
         let pdf = try ServerFixtures.data("templates/edges.pdf")
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
+        let encrypted = try ServerFixtures.data("hostile/encrypted-aes-128.pdf")
         let auth = [("Authorization", "Bearer t0ken")]
         try await LiveServer.with({
             $0.token = "t0ken"
@@ -41,16 +42,32 @@ struct OpenAPIConformanceTests {
             seen.append(("post", "/v1/scan", try await HTTP.postPDF(server.base + "/v1/scan", pdf)))  // 401
             seen.append(("post", "/v1/lint", try await HTTP.postPDF(server.base + "/v1/lint", Data(count: 2 << 20), headers: auth)))  // 413
             seen.append(("post", "/v1/scan", try await HTTP.send(.POST, server.base + "/v1/scan", headers: auth + [("Content-Type", "image/png")], body: pdf)))  // 415
+            let preview = server.base + "/v1/preview"
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", pdf, headers: auth)))  // 200 PNG
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?format=html", pdf, headers: auth)))  // 200 HTML
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", encrypted, headers: auth)))  // 200 report
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=7", pdf, headers: auth)))  // 400
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", pdf)))  // 401
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", Data(count: 2 << 20), headers: auth)))  // 413
+            seen.append(("post", "/v1/preview", try await HTTP.send(.POST, preview + "?page=1", headers: auth + [("Content-Type", "text/plain")], body: pdf)))  // 415
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1&dpi=600", PreviewEndpointTests.hugePagePDF, headers: auth)))  // 422
             // The bomb holds the only worker past the 3 s deadline (503); meanwhile another
             // request finds the queue full (429) and the replica not ready (503).
             async let held = HTTP.postPDF(server.base + "/v1/scan", bomb, headers: auth)
             try await LimitsTests.waitForBusyWorker(server)
             seen.append(("post", "/v1/scan", try await HTTP.postPDF(server.base + "/v1/scan", pdf, headers: auth)))
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", pdf, headers: auth)))  // 429
             seen.append(("get", "/readyz", try await HTTP.get(server.base + "/readyz")))
             seen.append(("post", "/v1/scan", try await held))
+            // The bomb again, drawn this time: past the deadline too (503).
+            seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", bomb, headers: auth)))
 
             let statuses = Set(seen.map { "\($0.1) \($0.2.status)" })
-            for expected in ["/v1/scan 200", "/v1/scan 401", "/v1/scan 415", "/v1/scan 429", "/v1/scan 503", "/v1/lint 400", "/v1/lint 413", "/readyz 503"] {
+            var expected = ["/v1/scan 200", "/v1/scan 401", "/v1/scan 415", "/v1/scan 429", "/v1/scan 503", "/v1/lint 400", "/v1/lint 413", "/readyz 503"]
+            expected += ["200", "400", "401", "413", "415", "422", "429", "503"].map { "/v1/preview \($0)" }
+            let contentTypes = Set(seen.filter { $0.1 == "/v1/preview" && $0.2.status == 200 }.compactMap(\.2.contentType))
+            #expect(contentTypes == ["image/png", "text/html; charset=utf-8", "application/json"])
+            for expected in expected {
                 #expect(statuses.contains(expected), "not exercised: \(expected); seen \(statuses.sorted())")
             }
             let spec = try OpenAPISpec(url: Self.specURL)

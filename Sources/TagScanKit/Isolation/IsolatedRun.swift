@@ -87,10 +87,15 @@ final class IsolatedRun: BlockingRun {
     private func serve(_ workerOptions: ScanOptions) {
         var worker: WorkerProcess?
         var uses = 0
+        // A worker from the pool has not yet answered in this run; when it dies on its first
+        // document it may have died while idle, so the document is sent again, once.
+        var untried = false
+        var retry: Int?
         defer {
             if let worker { retire(worker, kill: isCancelled, uses: uses) }
         }
-        while let index = nextDocument() {
+        while let index = retry ?? nextDocument() {
+            retry = nil
             let source = sources[index]
             let request: Data
             do {
@@ -103,6 +108,7 @@ final class IsolatedRun: BlockingRun {
                 live.withLock { _ = $0.insert(pooled.pid) }
                 worker = pooled
                 uses = used
+                untried = true
             }
             if worker == nil {
                 do {
@@ -120,6 +126,8 @@ final class IsolatedRun: BlockingRun {
             // Clamped: a timeout of years is no timeout, and must not overflow.
             let deadline = tagscan_monotonic_ms() + Int64(min(max(isolation.timeout, 0.001) * 1000, 1e15).rounded(.up))
             uses += 1
+            let firstFromPool = untried
+            untried = false
             switch current.exchange(request, deadline: deadline) {
             case .answered(let line):
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
@@ -154,6 +162,13 @@ final class IsolatedRun: BlockingRun {
                 current.collectErrors(for: 500)
                 let status = retire(current, kill: false)
                 worker = nil
+                // Killed while it waited in the pool (by an operator, the OOM killer): no fault of
+                // this document, which gets a fresh worker. A document that kills workers kills
+                // the fresh one too, and is reported then.
+                if firstFromPool && !isCancelled {
+                    retry = index
+                    continue
+                }
                 finish(index, with: failure(source, Self.death(of: source, status: status, stderr: current.stderr, isolation: isolation)))
             }
         }

@@ -43,7 +43,11 @@ public enum IsolationWorker {
             let response: WorkerResponse
             do {
                 let request = try decoder.decode(WorkerRequest.self, from: Data(line.utf8))
-                response = WorkerResponse(id: request.id, result: scan(request))
+                if let preview = request.preview {
+                    response = IsolatedPreview.respond(to: request, preview: preview)
+                } else {
+                    response = WorkerResponse(id: request.id, result: scan(request))
+                }
             } catch {
                 FileHandle.standardError.write(Data("tagscan worker: bad request: \(error)\n".utf8))
                 return 70

@@ -48,10 +48,18 @@ public final class WorkerPool: Sendable {
     public var idleCount: Int { idle.withLock { $0.count } }
 
     /// An idle worker started with `isolation` and how many documents it has scanned, if any.
+    /// One that has exited while it waited is reaped and passed over.
     func take(_ isolation: IsolationOptions) -> (WorkerProcess, Int)? {
-        idle.withLock { idle in
-            guard let index = idle.lastIndex(where: { $0.isolation == isolation }) else { return nil }
-            let entry = idle.remove(at: index)
+        while true {
+            let taken: Idle? = idle.withLock { idle in
+                guard let index = idle.lastIndex(where: { $0.isolation == isolation }) else { return nil }
+                return idle.remove(at: index)
+            }
+            guard let entry = taken else { return nil }
+            if entry.worker.hasExited {
+                entry.worker.shutdown()
+                continue
+            }
             return (entry.worker, entry.uses)
         }
     }

@@ -124,6 +124,18 @@ final class WorkerProcess {
         stderr.flush()
     }
 
+    /// Whether the worker has exited (reaped here if so), without waiting.
+    var hasExited: Bool {
+        if reaped { return true }
+        var status: Int32 = 0
+        let done = waitpid(pid, &status, WNOHANG)
+        guard done == pid || (done < 0 && errno == ECHILD) else { return false }
+        reaped = true
+        waitStatus = status
+        closeAll()
+        return true
+    }
+
     /// SIGKILL to the worker's process group and to the worker.
     func kill() {
         guard !reaped else { return }

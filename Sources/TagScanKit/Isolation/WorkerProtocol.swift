@@ -10,6 +10,8 @@ struct WorkerRequest: Codable, Sendable {
     var fileName: String
     /// The scan options, with `isolation` removed and `jobs` set to the worker's share.
     var options: ScanOptions
+    /// Set when the worker is to draw the scanned document as well (``IsolatedPreview``).
+    var preview: PreviewRequest? = nil
 
     init(id: Int, source: DocumentSource, options: ScanOptions) {
         self.id = id
@@ -35,6 +37,8 @@ struct WorkerRequest: Codable, Sendable {
 struct WorkerResponse: Codable, Sendable {
     var id: Int
     var result: DocumentResult
+    /// What the worker drew, when the request asked for a preview.
+    var preview: WorkerPreview? = nil
 }
 
 enum WorkerJSON {
@@ -50,4 +54,36 @@ enum WorkerJSON {
         data.append(0x0A)
         return data
     }
+}
+
+/// What a worker drew for a preview request: the PNG or HTML, or why there is none. A
+/// ``PreviewError`` crosses the pipe as this mirror of its cases.
+struct WorkerPreview: Codable, Sendable {
+    enum Failure: Codable, Sendable {
+        case document(DocumentError)
+        case pageOutOfRange(pageNumber: Int, pageCount: Int)
+        case renderFailed(String)
+        case invalidPNG(String)
+
+        init(_ error: PreviewError) {
+            switch error {
+            case .document(let error): self = .document(error)
+            case .pageOutOfRange(let page, let count): self = .pageOutOfRange(pageNumber: page, pageCount: count)
+            case .renderFailed(let message): self = .renderFailed(message)
+            case .invalidPNG(let message): self = .invalidPNG(message)
+            }
+        }
+
+        var error: PreviewError {
+            switch self {
+            case .document(let error): .document(error)
+            case .pageOutOfRange(let page, let count): .pageOutOfRange(pageNumber: page, pageCount: count)
+            case .renderFailed(let message): .renderFailed(message)
+            case .invalidPNG(let message): .invalidPNG(message)
+            }
+        }
+    }
+
+    var output: Data?
+    var failure: Failure?
 }

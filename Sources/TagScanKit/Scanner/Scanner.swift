@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 
 /// Finds anchors in PDF documents and places Yoti tags.
 ///
@@ -15,10 +16,15 @@ public struct Scanner: Sendable {
     /// Worker processes kept between scans by a long-running host; nil starts each scan's own
     /// workers and stops them when it ends. Used only with ``ScanOptions/isolation``.
     public var workerPool: WorkerPool?
+    /// Where the scan writes its debug and trace lines (counts and error codes, never a
+    /// document's text); nil writes none. Metrics go to swift-metrics when the host bootstrapped
+    /// a backend (see ``ScanInstruments``).
+    public var logger: Logger?
 
-    public init(options: ScanOptions = ScanOptions(), workerPool: WorkerPool? = nil) {
+    public init(options: ScanOptions = ScanOptions(), workerPool: WorkerPool? = nil, logger: Logger? = nil) {
         self.options = options
         self.workerPool = workerPool
+        self.logger = logger
     }
 
     /// Scans one document; its pages are spread over `options.jobs` workers.
@@ -30,6 +36,15 @@ public struct Scanner: Sendable {
     /// (for streaming output), from a worker thread.
     public func scan(
         _ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil
+    ) async throws -> ScanReport {
+        let instruments = ScanInstruments(logger: logger, documents: sources.count, options: options)
+        let report = try await scanUninstrumented(sources, onDocument: instruments.wrapping(onDocument))
+        instruments.ended(report.documents)
+        return report
+    }
+
+    private func scanUninstrumented(
+        _ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)?
     ) async throws -> ScanReport {
         if let isolation = options.isolation {
             return try await scanIsolated(sources, isolation: isolation, onDocument: onDocument)
@@ -60,6 +75,13 @@ public struct Scanner: Sendable {
 
     /// Blocking variant for callers without a concurrency context.
     public func scanBlocking(_ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)? = nil) -> ScanReport {
+        let instruments = ScanInstruments(logger: logger, documents: sources.count, options: options)
+        let report = scanBlockingUninstrumented(sources, onDocument: instruments.wrapping(onDocument))
+        instruments.ended(report.documents)
+        return report
+    }
+
+    private func scanBlockingUninstrumented(_ sources: [DocumentSource], onDocument: (@Sendable (Int, DocumentResult) -> Void)?) -> ScanReport {
         if let isolation = options.isolation {
             var inner = options
             inner.isolation = nil

@@ -30,7 +30,7 @@ struct LiveServer: Sendable {
             "--workers", String(configuration.workers), "--queue-size", String(configuration.queueSize),
             "--max-body", String(configuration.maxBodyBytes), "--request-timeout", String(configuration.requestTimeout),
             "--document-timeout", String(configuration.documentTimeout), "--max-memory", configuration.maxMemory.map(String.init) ?? "none",
-            "--shutdown-timeout", "10",
+            "--shutdown-timeout", "10", "--log-level", configuration.logLevel.rawValue,
         ]
         if configuration.inProcess { arguments.append("--in-process") }
         let process = try await ServeProcess.start(arguments, environment: configuration.token.map { ["TAGSCAN_SERVE_TOKEN": $0] } ?? [:])

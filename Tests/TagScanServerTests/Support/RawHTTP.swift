@@ -38,6 +38,34 @@ final class RawHTTP {
 
     func send(_ text: String) throws { try send(Data(text.utf8)) }
 
+    /// Sends what the peer takes of `data`; false once the peer has closed the connection.
+    func sendUntilClosed(_ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = Foundation.send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                guard sent > 0 else { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
+    /// Whether the peer ends the connection (end of file or a reset) within `seconds`, reading
+    /// and dropping whatever else it sends.
+    func closes(within seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return true }
+            if count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { return true }
+        }
+        return false
+    }
+
     /// The status code and head of the response, read up to the blank line.
     func readHead() throws -> (status: Int, head: String) {
         var bytes: [UInt8] = []
