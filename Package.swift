@@ -36,6 +36,14 @@ let package = Package(
             dependencies: ["CPoppler"],
             linkerSettings: [.linkedLibrary("poppler")]
         ),
+        // C++: what `tagscan scrub` needs below Swift: poppler's core API to tie each glyph to
+        // the operator and bytes that drew it, and qpdf (Apache-2.0) to rewrite those operators.
+        // Apart from CPopplerCore so that only this target links qpdf.
+        .target(
+            name: "CScrubCore",
+            dependencies: ["CPoppler"],
+            linkerSettings: [.linkedLibrary("poppler"), .linkedLibrary("qpdf")]
+        ),
 
         // Libraries.
         .target(
@@ -49,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "TagScanKit",
-            dependencies: ["CPoppler", "CPopplerCore", "YotiSign", "Yams"],
+            dependencies: ["CPoppler", "CPopplerCore", "CScrubCore", "YotiSign", "Yams"],
             swiftSettings: swiftSettings
         ),
 
