@@ -43,6 +43,14 @@ let package = Package(
         // C: the process plumbing of isolated scanning (spawning, memory caps), apart from
         // poppler.
         .target(name: "CProcessSpawn"),
+        // C++: what `tagscan scrub` needs below Swift: poppler's core API to tie each glyph to
+        // the operator and bytes that drew it, and qpdf (Apache-2.0) to rewrite those operators.
+        // Apart from CPopplerCore so that only this target links qpdf.
+        .target(
+            name: "CScrubCore",
+            dependencies: ["CPoppler"],
+            linkerSettings: [.linkedLibrary("poppler"), .linkedLibrary("qpdf")]
+        ),
 
         // Libraries.
         // Yoti Sign's envelope, tag and recipient values and the checks Yoti applies to them:
@@ -65,7 +73,7 @@ let package = Package(
         .target(
             name: "TagScanKit",
             dependencies: [
-                "CPoppler", "CPopplerCore", "CProcessSpawn", "YotiSignModels", "Yams",
+                "CPoppler", "CPopplerCore", "CProcessSpawn", "CScrubCore", "YotiSignModels", "Yams",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],

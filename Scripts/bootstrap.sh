@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what tagscan needs to build on Debian/Ubuntu, when it is missing:
 # poppler-glib (the PDF engine), poppler's core headers (the glyph-level fast path and page
-# rotation), pkg-config. Swift itself must already be installed (swift.org toolchain).
+# rotation), qpdf (libqpdf-dev: the content-stream rewriter of `tagscan scrub`; the qpdf tool
+# checks its output in the tests), pkg-config. Swift itself must already be installed (swift.org toolchain).
 set -euo pipefail
 
-packages=(pkg-config libpoppler-glib-dev libpoppler-private-dev)
+packages=(pkg-config libpoppler-glib-dev libpoppler-private-dev libqpdf-dev qpdf)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

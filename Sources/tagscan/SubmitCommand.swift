@@ -36,6 +36,8 @@ struct SubmitCommand: AsyncParsableCommand {
 
             One envelope per submission. Yoti has no idempotency key, so tagscan keeps a ledger (a JSON-lines file, .tagscan-ledger.jsonl beside the documents, or --ledger) keyed by a hash of the files and the options. Re-running the same submission reports the envelope it already has; an earlier attempt whose answer was lost is looked up with Yoti's envelope search first. A create is repeated only when it cannot have reached Yoti (connection refused, DNS or TLS failure before sending, or 429); every retry is logged here. Use --new-envelope to create a second envelope on purpose.
 
+            --scrub uploads copies with the anchors removed (as `tagscan scrub` writes them, proven before upload) and the tags computed from the originals; coordinate mode only, so it cannot be combined with --autotagging, for which Yoti needs the anchors. A file that cannot be scrubbed stops the submission. With --dry-run the request shows the scrubbed bytes.
+
             The API key is read from \(APIKey.environmentVariable), never from a flag, so it stays out of shell history. --dry-run needs no key: it prints the exact HTTP request with the key redacted (the raw bytes when standard output is not a terminal).
 
             Exit codes: 0 envelope created, found, or printed; 1 problems found before sending, or the API refused the envelope; 2 some document could not be read, or the request could not be written; 3 the envelope may have been created (the answer was lost and the search did not find it); 64 usage error.
@@ -67,7 +69,13 @@ struct SubmitCommand: AsyncParsableCommand {
     @Flag(help: "Print the exact request, key redacted, instead of sending it.")
     var dryRun = false
 
+    @Flag(help: "Upload copies with the anchors removed (proven as `tagscan scrub` does); coordinate mode only.")
+    var scrub = false
+
     func validate() throws {
+        if scrub, autotagging != nil {
+            throw ValidationError("--scrub removes the anchors Yoti's --autotagging would place fields from; use one or the other")
+        }
         if input.paths.contains("-") {
             throw ValidationError("submit uploads the files it scans, so it cannot read a PDF from standard input")
         }
@@ -115,10 +123,11 @@ struct SubmitCommand: AsyncParsableCommand {
             joining: scanned, defaultName: Self.defaultName(report.documents), autotagging: autotagging)
         var uploads: [DocumentUpload] = []
         for document in report.documents {
-            guard let data = FileManager.default.contents(atPath: document.path) else {
+            guard var data = FileManager.default.contents(atPath: document.path) else {
                 Self.printError("\(document.path): error: cannot read the file to upload it")
                 throw ExitCode(2)
             }
+            if scrub { data = try await scrubbed(document, bytes: data) }
             uploads.append(DocumentUpload(fileName: document.fileName, bytes: Array(data), pageCount: document.pageCount))
         }
         let kind: EnvelopeKind = embedded ? .embedded : .standard
@@ -157,6 +166,22 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     // MARK: - Steps
+
+    /// The document's bytes without its anchors, proven; the tags stay those of the original,
+    /// whose pages and sizes the proof shows unchanged.
+    private func scrubbed(_ document: DocumentResult, bytes: Data) async throws -> Data {
+        let result = try await Scrubber(options: ScrubOptions(scan: input.scanOptions)).scrub(.data(bytes, fileName: document.fileName))
+        guard let output = result.output else {
+            for line in result.textReport(writtenTo: nil).split(separator: "\n") {
+                Self.printError("\(document.path): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+            Self.printError("not sending: \(document.path) cannot be scrubbed")
+            throw ExitCode(1)
+        }
+        let glyphs = result.proof?.glyphsRemoved ?? 0
+        Self.printError("\(document.path): scrubbed, \(result.anchorsRemoved.count) anchors removed (\(glyphs) glyphs), proof passed")
+        return output
+    }
 
     private func printDryRun(_ request: EnvelopeRequest, options: EnvelopeOptions) throws {
         // Through the shared writer, so a request that cannot be written (a full disk) fails.

@@ -24,7 +24,7 @@ struct BootstrapScriptTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty, "\(outcome.stdout)")
         #expect(outcome.stderr.contains("Reading package lists... (apt-get update)"), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("Reading package lists... (apt-get install -y pkg-config libpoppler-glib-dev libpoppler-private-dev)"))
+        #expect(outcome.stderr.contains("Reading package lists... (apt-get install -y pkg-config libpoppler-glib-dev libpoppler-private-dev libqpdf-dev qpdf)"))
         #expect(outcome.stderr.contains("Setting up libpoppler-glib-dev"))
     }
 }

@@ -69,7 +69,7 @@ struct HelpAndUsageCLITests {
         let outcome = try CommandRunner.run([item.word, "x.pdf"])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.hasPrefix(item.message), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("(the commands: scan, lint, convert, preview, submit, envelope, serve; tagscan --help says more)"))
+        #expect(outcome.stderr.contains("(the commands: scan, lint, convert, preview, scrub, submit, envelope, serve; tagscan --help says more)"))
         #expect(outcome.stdout.isEmpty)
     }
 

@@ -1,0 +1,158 @@
+import Foundation
+import TagScanKit
+import Testing
+
+/// `Scrubber` on fixtures written for it (Fixtures/scrub/, Fixtures/Generator/make_scrub_fixtures.py)
+/// and on real producers' files: every anchor goes, the three proofs pass, the result is a sound
+/// PDF whose own scan finds no anchor on pages of the same sizes.
+@Suite("Scrubber")
+struct ScrubberTests {
+    static let scrubbable = [
+        "scrub/mid-string.pdf", "scrub/tj-kerning.pdf", "scrub/shared-footer.pdf", "scrub/rotated-cropped.pdf", "scrub/ligature.pdf",
+        "scrub/white-tiny.pdf", "scrub/many-anchors.pdf",
+        // LibreOffice: embedded TrueType subsets shown through Identity-H CID fonts.
+        "producers/libreoffice/control.pdf", "producers/libreoffice/signature-table.pdf", "producers/libreoffice/rotated-cropped.pdf",
+        "producers/libreoffice/spaced-tags.pdf",
+        // pdfTeX: Type1 fonts, kerned TJ arrays and real ligatures.
+        "producers/pdftex/control.pdf", "producers/pdftex/two-column.pdf",
+    ]
+
+    @Test("anchors removed, the three proofs pass, qpdf --check passes, the rescan finds nothing", arguments: scrubbable)
+    func scrubs(_ fixture: String) async throws {
+        let path = FixtureSupport.path(fixture)
+        let result = try await Scrubber().scrub(.file(path: path))
+        let diagnostics = result.diagnostics.map(\.message)
+        #expect(result.status == .scrubbed, "\(diagnostics)")
+        let output = try #require(result.output)
+        let proof = try #require(result.proof)
+        #expect(proof.passed, "\(proof.pages.filter { !$0.passed }.map { "\($0.pageNumber): \($0.failures)" })")
+        #expect(result.anchorsRemoved.count == result.scan.anchors.filter { $0.dialect == .yoti }.count)
+        #expect(!result.anchorsRemoved.isEmpty)
+        #expect(proof.anchorsRemoved == result.anchorsRemoved.count)
+        #expect(proof.glyphsRemoved >= result.anchorsRemoved.count * 4)
+        #expect(proof.glyphsCompared > 0)
+        #expect(proof.pages.allSatisfy { $0.largestShift <= 0.01 && $0.pixelsChangedOutsideAnchors == 0 })
+        #expect(proof.pagesRendered > 0)
+
+        let rescan = try await Scanner().scan(.data(output, fileName: (path as NSString).lastPathComponent))
+        #expect(rescan.status == .ok)
+        #expect(rescan.anchors.filter { $0.dialect == .yoti }.isEmpty, "\(rescan.anchors.map(\.text))")
+        #expect(rescan.pages.map { [$0.width, $0.height, Double($0.rotation)] } == result.scan.pages.map { [$0.width, $0.height, Double($0.rotation)] })
+        try Self.expectQPDFCheckPasses(output)
+    }
+
+    @Test("the shared footer form is rewritten once and its anchor leaves every page")
+    func sharedFooter() async throws {
+        let result = try await Scrubber().scrub(.file(path: FixtureSupport.path("scrub/shared-footer.pdf")))
+        let proof = try #require(result.proof)
+        #expect(result.scan.anchors.map(\.pageNumber) == [1, 2, 3])
+        #expect(proof.pages.map(\.anchorsRemoved) == [1, 1, 1])
+        #expect(proof.pages.allSatisfy { $0.rendered && $0.pixelsChanged > 0 })
+    }
+
+    @Test("200 anchors on ten pages all go")
+    func manyAnchors() async throws {
+        let result = try await Scrubber().scrub(.file(path: FixtureSupport.path("scrub/many-anchors.pdf")))
+        #expect(result.anchorsRemoved.count == 200)
+        #expect(result.proof?.passed == true)
+    }
+
+    @Test("text after an anchor removed mid-string does not move")
+    func midString() async throws {
+        let result = try await Scrubber().scrub(.file(path: FixtureSupport.path("scrub/mid-string.pdf")))
+        let proof = try #require(result.proof)
+        // "Signature: " and " Date", "Name: " and the rest of the line, on one page.
+        #expect(proof.pages[0].glyphsCompared == "Signature:  Date".count + "Name:  and the rest of the line stays put.".count)
+        #expect(proof.pages[0].largestShift < 0.001)
+        #expect(proof.pages[0].pixelsChanged > 0)
+        #expect(result.anchorsRemoved.map(\.text).sorted() == ["|AT|", "|S1SR|", "|T1TR|"])
+    }
+
+    @Test("an anchor drawn by a Type3 font is refused, naming page and anchor; --keep-unremovable writes the rest")
+    func type3() async throws {
+        let path = FixtureSupport.path("scrub/type3.pdf")
+        let refused = try await Scrubber().scrub(.file(path: path))
+        #expect(refused.status == .refused)
+        #expect(refused.output == nil)
+        let diagnostic = try #require(refused.diagnostics.first { $0.rule == "anchor-unremovable" })
+        #expect(diagnostic.pageNumber == 1 && diagnostic.anchor == "|S1SR|" && diagnostic.severity == .error)
+        #expect(diagnostic.message.contains("Type3"))
+
+        let kept = try await Scrubber(options: ScrubOptions(keepUnremovable: true)).scrub(.file(path: path))
+        #expect(kept.status == .scrubbed)
+        #expect(kept.anchorsKept.map(\.text) == ["|S1SR|"])
+        #expect(kept.anchorsRemoved.map(\.text) == ["|S2SR|"])
+        #expect(kept.proof?.passed == true)
+        let rescan = try await Scanner().scan(.data(try #require(kept.output), fileName: "type3.pdf"))
+        #expect(rescan.anchors.map(\.text) == ["|S1SR|"])
+    }
+
+    @Test("an encrypted file is refused")
+    func encrypted() async throws {
+        let result = try await Scrubber(options: ScrubOptions(scan: ScanOptions(password: "secret")))
+            .scrub(.file(path: FixtureSupport.path("broken/encrypted-aes-128.pdf")))
+        #expect(result.output == nil)
+        #expect(result.status == .refused)
+        #expect(!result.anchorsKept.isEmpty && result.anchorsRemoved.isEmpty)
+        #expect(result.diagnostics.contains { $0.rule == "anchor-unremovable" && $0.message.contains("encrypted") && $0.pageNumber != nil })
+    }
+
+    @Test("a document without anchors is handed back unchanged")
+    func noAnchors() async throws {
+        let path = FixtureSupport.path("scrub/no-anchors.pdf")
+        let scan = try await Scanner().scan(.file(path: path))
+        try #require(scan.anchors.filter { $0.dialect == .yoti }.isEmpty)
+        let result = try await Scrubber().scrub(.file(path: path))
+        #expect(result.status == .unchanged)
+        #expect(result.output == FileManager.default.contents(atPath: path))
+    }
+
+    @Test("the proof encodes with the SPEC's snake_case names")
+    func proofJSON() async throws {
+        let result = try await Scrubber().scrub(.file(path: FixtureSupport.path("scrub/mid-string.pdf")))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(try #require(result.proof)), as: UTF8.self)
+        #expect(json.contains("\"passed\":true"))
+        #expect(json.contains("\"pixels_changed_outside_anchors\":0"))
+        let decoded = try JSONDecoder().decode(ScrubProof.self, from: Data(json.utf8))
+        #expect(decoded == result.proof)
+    }
+
+    /// `qpdf --check` on the bytes: the structural check of the issue.
+    static func expectQPDFCheckPasses(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scrub-check-\(UUID().uuidString).pdf")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        process.arguments = ["--check", url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))", sourceLocation: sourceLocation)
+        #expect(String(decoding: output, as: UTF8.self).contains("No syntax or stream encoding errors found"), sourceLocation: sourceLocation)
+    }
+}
+
+extension ScrubberTests {
+    @Test("an anchor only in an annotation's appearance is refused; the content's anchor is removable")
+    func annotation() async throws {
+        let path = FixtureSupport.path("scrub/annotation.pdf")
+        let refused = try await Scrubber().scrub(.file(path: path))
+        #expect(refused.status == .refused)
+        #expect(refused.output == nil)
+        let diagnostic = try #require(refused.diagnostics.first { $0.rule == "anchor-unremovable" })
+        #expect(diagnostic.pageNumber == 1 && diagnostic.anchor == "|S2SR|")
+        #expect(diagnostic.message.contains("annotation"))
+
+        let kept = try await Scrubber(options: ScrubOptions(keepUnremovable: true)).scrub(.file(path: path))
+        #expect(kept.status == .scrubbed)
+        #expect(kept.anchorsRemoved.map(\.text) == ["|S1SR|"])
+        #expect(kept.anchorsKept.map(\.text) == ["|S2SR|"])
+        #expect(kept.proof?.passed == true)
+    }
+}
