@@ -10,6 +10,9 @@ struct WorkerRequest: Codable, Sendable {
     var fileName: String
     /// The scan options, with `isolation` removed and `jobs` set to the worker's share.
     var options: ScanOptions
+    /// Anchors to render and measure (``AnchorVisibility``) instead of scanning; answered with
+    /// ``WorkerResponse/ink``.
+    var ink: [AnchorVisibility.Probe]?
 
     init(id: Int, source: DocumentSource, options: ScanOptions) {
         self.id = id
@@ -31,10 +34,23 @@ struct WorkerRequest: Codable, Sendable {
     }
 }
 
-/// One line on a worker's stdout: the result of the request with the same `id`.
+/// One line on a worker's stdout: the answer to the request with the same `id`.
 struct WorkerResponse: Codable, Sendable {
     var id: Int
-    var result: DocumentResult
+    /// The scan's result, for a scan request.
+    var result: DocumentResult?
+    /// Each probe's ink, for a request with ``WorkerRequest/ink``.
+    var ink: [Double?]?
+
+    init(id: Int, result: DocumentResult) {
+        self.id = id
+        self.result = result
+    }
+
+    init(id: Int, ink: [Double?]) {
+        self.id = id
+        self.ink = ink
+    }
 }
 
 enum WorkerJSON {
