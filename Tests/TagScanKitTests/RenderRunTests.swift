@@ -90,3 +90,56 @@ struct RenderRunTests {
         #expect(rendered.load(ordering: .relaxed) == 1)
     }
 }
+
+/// The unreadable-page check reads the counts extraction took while it drew each page, instead
+/// of opening the document again and redoing the password search.
+@Suite("Unreadable pages counted while drawn")
+struct GlyphCountTests {
+    @Test("the glyph path counts drawn and mapped glyphs on every page", .enabled(if: ExtractionPath.glyphsAvailable))
+    func extractionCounts() throws {
+        PopplerWarmUp.ensure()
+        let document = try CoreDocumentHandle(source: .file(path: FixtureSupport.path("hostile/unmapped-page-2.pdf")), encodedPassword: nil)
+        let readable = try document.text(at: 0, wantsStyles: { _ in false })
+        let unmapped = try document.text(at: 1, wantsStyles: { _ in false })
+        let first = try #require(readable.glyphCounts)
+        #expect(first.drawn > 0 && first.mapped > 0)
+        let second = try #require(unmapped.glyphCounts)
+        #expect(second.drawn > 0)
+        #expect(second.mapped == 0)
+    }
+
+    @Test("with counts from extraction the check never opens the document")
+    func checkUsesCounts() {
+        // A source that cannot be opened: any second open would find nothing to count.
+        let gone = DocumentSource.file(path: "/nonexistent/unmapped.pdf")
+        let pages = [PageInfo(pageNumber: 1, width: 595, height: 842, rotation: 0, glyphCount: 12), PageInfo(pageNumber: 2, width: 595, height: 842, rotation: 0)]
+        let result = DocumentResult(path: gone.displayPath, fileName: "unmapped.pdf", pageCount: 2, pages: pages)
+        let checked = HostileTextCheck.apply(
+            to: result, source: gone, password: nil, counts: [1: GlyphCounts(drawn: 12, mapped: 12), 2: GlyphCounts(drawn: 40, mapped: 0)])
+        #expect(checked.status == .ok)
+        #expect(checked.diagnostics.map(\.rule) == ["unreadable"])
+        #expect(checked.diagnostics.first?.pageNumber == 2)
+        #expect(checked.diagnostics.first?.message.contains("draws 40 glyphs") == true)
+        // Without them the same result passes unchecked, for want of a document to probe.
+        #expect(HostileTextCheck.apply(to: result, source: gone, password: nil).diagnostics.isEmpty)
+    }
+}
+
+/// Preview rendering's async calls stop with their task.
+@Suite("Preview rendering cancelled")
+struct PreviewCancellationTests {
+    @Test("a preview whose task is cancelled draws no page and says cancelled")
+    func cancelledPreview() async throws {
+        let source = DocumentSource.file(path: RenderRunTests.goodNeighbour)
+        let result = try await Scanner().scan(source)
+        let outcome = await Task {
+            // Cancelled before it asks for the preview: the render must not run.
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await PreviewRenderer.renderPages(source: source, pages: .all, result: result)
+        }.result
+        #expect(throws: PreviewError.cancelled) { try outcome.get() }
+        // And uncancelled, the same call draws the page.
+        let drawn = try await PreviewRenderer.renderPages(source: source, pages: .all, result: result)
+        #expect(drawn.map(\.pageNumber) == [1])
+    }
+}
