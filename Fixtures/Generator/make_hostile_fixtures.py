@@ -225,6 +225,18 @@ def main():
     write("xobject-recursion.pdf", pdf(page_objects(content, b"/XObject << /X1 6 0 R >> ", [form])))
     note("xobject-recursion.pdf", "ok", "a form XObject that draws itself; poppler breaks the loop, the anchors are still found")
 
+    # --- Cheap to scan, costly to render: a white 20000 x 20000 RGB image (1.2 GB of pixels
+    # behind two FlateDecode filters) under the anchors. Text extraction never decodes an image;
+    # rendering the page (lint's visible-anchor check, previews) decodes all of it, for seconds,
+    # which only a worker process's time limit bounds.
+    if slow_to_make("render-bomb.pdf"):
+        pixels = repeated_deflate(b"\xff" * 4096, 20000 * 20000 * 3)
+        image = stream(deflate(pixels), b"/Type /XObject /Subtype /Image /Width 20000 /Height 20000 /ColorSpace /DeviceRGB "
+                       b"/BitsPerComponent 8 /Filter [/FlateDecode /FlateDecode] ")
+        content = stream(b"q 612 0 0 792 0 0 cm /Im1 Do Q\n" + ANCHORS)
+        write("render-bomb.pdf", pdf(page_objects(content, b"/XObject << /Im1 6 0 R >> ", [image])))
+    note("render-bomb.pdf", "ok", "a white 20000x20000 RGB image behind two FlateDecode filters under the anchors: scanned at once, rendered for seconds")
+
     # --- The cross-reference table cut off in the middle, and startxref pointing past the end.
     whole = pdf(page_objects(stream(ANCHORS)))
     cut = whole.index(b"xref\n") + 40

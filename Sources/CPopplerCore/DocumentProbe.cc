@@ -52,14 +52,7 @@ public:
     void drawChar(GfxState *, double, double, double, double, double, double, CharCode, int, const Unicode *u,
                   int uLen) override {
         drawn += 1;
-        if (u == nullptr) return;
-        // A glyph mapped to nothing but white space yields no character either.
-        for (int i = 0; i < uLen; ++i) {
-            if (u[i] != 0 && u[i] != 0x20 && u[i] != 0x09 && u[i] != 0x0A && u[i] != 0x0D && u[i] != 0xA0) {
-                mapped += 1;
-                return;
-            }
-        }
+        if (mapsToCharacter(u, uLen)) mapped += 1;
     }
 };
 

@@ -38,6 +38,9 @@ public:
     /// hold an anchor, so a page that runs text off its edge costs nothing more.
     std::vector<tagscan_glyph> outside;
     double pageWidth = 0, pageHeight = 0;
+    /// Glyphs drawn on the page, and those that map to a character (`mapsToCharacter`), counted
+    /// as they are drawn so that an unreadable page needs no second pass.
+    long long drawn = 0, mapped = 0;
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -52,6 +55,8 @@ public:
 
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode code, int,
                   const Unicode *u, int uLen) override {
+        drawn += 1;
+        if (mapsToCharacter(u, uLen)) mapped += 1;
         if (uLen <= 0 || u == nullptr) return;
         // The advance without character and word spacing, as TextOutputDev measures it.
         double spacing = state->getCharSpace();
@@ -286,6 +291,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
         std::vector<tagscan_glyph> &collected = document->collector.glyphs;
         collected.clear();
         document->collector.outside.clear();
+        document->collector.drawn = document->collector.mapped = 0;
         std::string key = gfxKey(*page);
         if (!document->gfx || key.empty() || key != document->gfxKey) {
             document->gfx.reset();
@@ -319,6 +325,11 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
     return TAGSCAN_OK;
 }
 
+extern "C" void tagscan_core_page_glyph_counts(tagscan_core_document *document, long long *drawn, long long *mapped) {
+    *drawn = document->collector.drawn;
+    *mapped = document->collector.mapped;
+}
+
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 
 #else
@@ -341,6 +352,10 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_gl
     *outside = nullptr;
     *outside_count = 0;
     return TAGSCAN_UNAVAILABLE;
+}
+extern "C" void tagscan_core_page_glyph_counts(tagscan_core_document *, long long *drawn, long long *mapped) {
+    *drawn = 0;
+    *mapped = 0;
 }
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 

@@ -141,7 +141,7 @@ struct ServiceEndpoints: Sendable {
         case .failure(.document):
             headers[.contentType] = "application/json"
             headers[Self.exitCodeHeader] = "2"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONReporter.report(ScanReport(documents: [outcome.result])))))
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONReporter().render(ScanReport(documents: [outcome.result])))))
         case .failure(let error):
             if case .pageOutOfRange = error { throw ServiceError.badRequest(error.description) }
             throw ServiceError(status: .unprocessableContent, code: "render-failed", message: error.description)

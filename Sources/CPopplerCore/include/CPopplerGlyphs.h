@@ -54,6 +54,10 @@ int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption 
 int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
                              int *count, tagscan_glyph **outside, int *outside_count,
                              double *width, double *height, int *rotation);
+/// How many glyphs the last page `tagscan_core_page_glyphs` drew, and how many of them map to a
+/// character other than white space (a page that draws glyphs none of which maps is unreadable,
+/// not empty).
+void tagscan_core_page_glyph_counts(tagscan_core_document *document, long long *drawn, long long *mapped);
 void tagscan_core_free(void *pointer);
 
 #ifdef __cplusplus

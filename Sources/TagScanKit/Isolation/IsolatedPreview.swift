@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-internal import CPopplerCore
+internal import CProcessSpawn
 
 /// A preview drawn in a worker process: the document is scanned and drawn there, under the
 /// worker's time limit and memory cap, so a hostile file costs at most those and never the
@@ -131,13 +131,14 @@ private final class PreviewExchange: Sendable {
             let deadline = tagscan_monotonic_ms() + Int64(min(max(isolation.timeout, 0.001) * 1000, 1e15).rounded(.up))
             switch worker.exchange(line, deadline: deadline) {
             case .answered(let answer):
-                guard let response = try? JSONDecoder().decode(WorkerResponse.self, from: answer), response.id == 0, let preview = response.preview else {
+                guard let response = try? JSONDecoder().decode(WorkerResponse.self, from: answer), response.id == 0, let preview = response.preview,
+                    var result = response.result
+                else {
                     worker.kill()
                     worker.shutdown()
                     return failure(DocumentError(.crashed, "\(source.displayPath): the worker answered out of protocol"))
                 }
-                var result = response.result
-                if let diagnostic = IsolatedRun.stderrDiagnostic(worker.stderr) { result.diagnostics.append(diagnostic) }
+                if let diagnostic = WorkerFailure.stderrDiagnostic(worker.stderr) { result.diagnostics.append(diagnostic) }
                 if pool?.give(worker, isolation: isolation, uses: uses + 1) != true { worker.shutdown() }
                 if let output = preview.output { return IsolatedPreview.Outcome(result: result, output: .success(output)) }
                 let error = preview.failure?.error ?? .renderFailed("the worker drew nothing")
@@ -156,7 +157,7 @@ private final class PreviewExchange: Sendable {
                     retried = true
                     continue
                 }
-                return failure(IsolatedRun.death(of: source, status: status, stderr: worker.stderr, isolation: isolation))
+                return failure(WorkerFailure.death(of: source, status: status, stderr: worker.stderr, isolation: isolation))
             }
         }
         return failure(DocumentError(.timeout, "\(source.displayPath): the preview was cancelled"))

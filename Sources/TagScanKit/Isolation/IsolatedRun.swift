@@ -2,38 +2,31 @@ import Foundation
 import Synchronization
 internal import CProcessSpawn
 
-/// One batch scan in worker processes: up to `jobs` workers, each fed one document at
-/// a time and reused across documents. A worker that overruns the time limit is killed with its
-/// process group and replaced; one that dies gets its document `too-large` (an allocation
+/// One batch of tasks in worker processes (scans, or renders: ``WorkerTask``): up to `jobs`
+/// workers, each fed one document at a time and reused across documents. A worker that overruns
+/// the time limit is killed with its process group and replaced; one that dies gets its document `too-large` (an allocation
 /// failed under the memory cap) or `crashed`, and is replaced. Every worker is reaped before
 /// ``run()`` returns. Results are emitted strictly in input order.
-final class IsolatedRun: BlockingRun {
-    private struct State {
-        var next = 0
-        var results: [DocumentResult?]
-        var nextToEmit = 0
-    }
-
-    private let sources: [DocumentSource]
+final class IsolatedRun<Work: WorkerTask>: BlockingRun {
+    private let tasks: [Work]
     private let options: ScanOptions
     private let isolation: IsolationOptions
-    private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
     /// Where workers come from and go back to between scans; nil starts and stops them here.
     private let pool: WorkerPool?
-    private let state: Mutex<State>
+    private let next = Mutex(0)
+    private let results: OrderedResults<Work.Output>
     private let live = Mutex<Set<pid_t>>([])
     private let cancelled = Atomic<Bool>(false)
 
     init(
-        sources: [DocumentSource], options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil,
-        onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+        tasks: [Work], options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil,
+        onDocument: (@Sendable (Int, Work.Output) -> Void)?
     ) {
         self.pool = pool
-        self.sources = sources
+        self.tasks = tasks
         self.options = options
         self.isolation = isolation
-        self.onDocument = onDocument
-        state = Mutex(State(results: Array(repeating: nil, count: sources.count)))
+        results = OrderedResults(count: tasks.count, onResult: onDocument)
     }
 
     /// Stops handing out documents and kills the running workers.
@@ -48,8 +41,8 @@ final class IsolatedRun: BlockingRun {
 
     /// Runs to completion; returns results in input order, nil for documents skipped because of
     /// cancellation.
-    func run() -> [DocumentResult?] {
-        let slots = min(options.jobs, sources.count)
+    func run() -> [Work.Output?] {
+        let slots = min(options.jobs, tasks.count)
         guard slots > 0 else { return [] }
         // A worker scans its document's pages on its share of the threads.
         var workerOptions = options
@@ -66,20 +59,20 @@ final class IsolatedRun: BlockingRun {
             thread.start()
         }
         group.wait()
-        return state.withLock { $0.results }
+        return results.all
     }
 
     /// Whether a document is still waiting for a worker (it may yet be taken by another slot).
     private var hasDocumentsLeft: Bool {
-        !isCancelled && state.withLock { $0.next < sources.count }
+        !isCancelled && next.withLock { $0 < tasks.count }
     }
 
     private func nextDocument() -> Int? {
         guard !isCancelled else { return nil }
-        return state.withLock { s in
-            guard s.next < sources.count else { return nil }
-            defer { s.next += 1 }
-            return s.next
+        return next.withLock { next in
+            guard next < tasks.count else { return nil }
+            defer { next += 1 }
+            return next
         }
     }
 
@@ -96,12 +89,13 @@ final class IsolatedRun: BlockingRun {
         }
         while let index = retry ?? nextDocument() {
             retry = nil
-            let source = sources[index]
+            let task = tasks[index]
+            let source = task.source
             let request: Data
             do {
-                request = try WorkerJSON.line(WorkerRequest(id: index, source: source, options: workerOptions))
+                request = try WorkerJSON.line(task.request(id: index, options: workerOptions))
             } catch {
-                finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): cannot encode the request: \(error)")))
+                finish(index, with: task.failed(DocumentError(.crashed, "\(source.displayPath): cannot encode the request: \(error)")))
                 continue
             }
             if worker == nil, let (pooled, used) = pool?.take(isolation) {
@@ -118,7 +112,7 @@ final class IsolatedRun: BlockingRun {
                     live.withLock { _ = $0.insert(started.pid) }
                     worker = started
                 } catch {
-                    finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): \(error.message)")))
+                    finish(index, with: task.failed(DocumentError(.crashed, "\(source.displayPath): \(error.message)")))
                     continue
                 }
             }
@@ -130,13 +124,9 @@ final class IsolatedRun: BlockingRun {
             untried = false
             switch current.exchange(request, deadline: deadline) {
             case .answered(let line):
-                if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index {
-                    var result = response.result
-                    if let diagnostic = Self.stderrDiagnostic(current.stderr) { result.diagnostics.append(diagnostic) }
-                    // An allocation that failed and was survived leaves a page short of content.
-                    if result.status == .ok, current.stderr.reportsOutOfMemory, !result.diagnostics.contains(where: { $0.rule == PageDrawWatch.rule }) {
-                        result.diagnostics.append(PageDrawWatch.outOfMemory(current.stderr.lines))
-                    }
+                if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index,
+                    let result = task.output(of: response, stderr: current.stderr)
+                {
                     // A worker with nothing left to take is stopped before its result is passed
                     // on, so the caller's reporting (JSON of a long document) never adds to a
                     // finished worker's peak memory.
@@ -148,16 +138,16 @@ final class IsolatedRun: BlockingRun {
                 } else {
                     retire(current, kill: true)
                     worker = nil
-                    finish(index, with: failure(source, DocumentError(.crashed, "\(source.displayPath): the worker answered out of protocol")))
+                    finish(index, with: task.failed(DocumentError(.crashed, "\(source.displayPath): the worker answered out of protocol")))
                 }
             case .timedOut:
                 retire(current, kill: true)
                 worker = nil
                 let seconds = isolation.timeout.formatted(.number.precision(.fractionLength(0...1)))
                 let error = isCancelled
-                    ? DocumentError(.timeout, "\(source.displayPath): the scan was cancelled")
-                    : DocumentError(.timeout, "\(source.displayPath): the scan took longer than \(seconds) s and was stopped")
-                finish(index, with: failure(source, error))
+                    ? DocumentError(.timeout, "\(source.displayPath): the \(task.activity) was cancelled")
+                    : DocumentError(.timeout, "\(source.displayPath): the \(task.activity) took longer than \(seconds) s and was stopped")
+                finish(index, with: task.failed(error))
             case .ended:
                 current.collectErrors(for: 500)
                 let status = retire(current, kill: false)
@@ -169,7 +159,7 @@ final class IsolatedRun: BlockingRun {
                     retry = index
                     continue
                 }
-                finish(index, with: failure(source, Self.death(of: source, status: status, stderr: current.stderr, isolation: isolation)))
+                finish(index, with: task.failed(WorkerFailure.death(of: source, status: status, stderr: current.stderr, isolation: isolation)))
             }
         }
     }
@@ -184,62 +174,7 @@ final class IsolatedRun: BlockingRun {
         return worker.shutdown()
     }
 
-    private func failure(_ source: DocumentSource, _ error: DocumentError) -> DocumentResult {
-        .failed(path: source.displayPath, fileName: source.fileName, fileSize: source.byteCount, error)
-    }
-
-    /// Why a worker died on `source`, from its wait status and its last words on stderr.
-    static func death(of source: DocumentSource, status: Int32, stderr: BoundedLines, isolation: IsolationOptions) -> DocumentError {
-        let signal = status & 0x7F
-        let exitCode = (status >> 8) & 0xFF
-        let detail = stderr.last.map { " (\($0))" } ?? ""
-        let cap = isolation.maxMemory.map { " of \(formatBytes($0))" } ?? ""
-        if signal == 0 && exitCode == TAGSCAN_WORKER_EXIT_OUT_OF_MEMORY || (signal != 0 && stderr.reportsOutOfMemory) {
-            return DocumentError(.tooLarge, "\(source.displayPath): the scan ran out of memory under the cap\(cap)\(detail)")
-        }
-        if signal != 0 {
-            return DocumentError(.crashed, "\(source.displayPath): the PDF engine died with \(signalName(signal))\(detail)")
-        }
-        return DocumentError(.crashed, "\(source.displayPath): the worker exited with status \(exitCode) without a result\(detail)")
-    }
-
-    /// A `worker-stderr` info diagnostic when a worker wrote on stderr while scanning a document
-    /// it then answered (poppler's own messages go to `poppler-messages` instead).
-    static func stderrDiagnostic(_ stderr: BoundedLines) -> Diagnostic? {
-        guard stderr.count > 0 else { return nil }
-        let shown = stderr.lines.count < stderr.count ? " (the first \(stderr.lines.count) shown)" : ""
-        return DiagnosticCatalog.workerStderr.diagnostic(
-            page: nil,
-            "the worker wrote \(stderr.count) line\(stderr.count == 1 ? "" : "s") on stderr\(shown): " + stderr.lines.joined(separator: "; "))
-    }
-
-    static func signalName(_ signal: Int32) -> String {
-        switch signal {
-        case SIGSEGV: "SIGSEGV (segmentation fault)"
-        case SIGABRT: "SIGABRT (abort)"
-        case SIGBUS: "SIGBUS (bus error)"
-        case SIGILL: "SIGILL (illegal instruction)"
-        case SIGTRAP: "SIGTRAP (trap)"
-        case SIGFPE: "SIGFPE (arithmetic error)"
-        case SIGKILL: "SIGKILL (killed)"
-        case SIGTERM: "SIGTERM (terminated)"
-        default: "signal \(signal)"
-        }
-    }
-
-    static func formatBytes(_ bytes: Int) -> String {
-        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
-        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
-        return "\(bytes) bytes"
-    }
-
-    private func finish(_ index: Int, with result: DocumentResult) {
-        state.withLock { s in
-            s.results[index] = result
-            while s.nextToEmit < s.results.count, let ready = s.results[s.nextToEmit] {
-                onDocument?(s.nextToEmit, ready)
-                s.nextToEmit += 1
-            }
-        }
+    private func finish(_ index: Int, with output: Work.Output) {
+        results.finish(index, with: output)
     }
 }

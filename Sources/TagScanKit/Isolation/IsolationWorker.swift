@@ -2,8 +2,9 @@ import Foundation
 internal import CProcessSpawn
 
 /// The worker side of isolated scanning: reads one `WorkerRequest` per line on stdin, scans
-/// the document in this process, writes one `WorkerResponse` per line on stdout, until stdin
-/// closes. Run it from a worker executable (see ``IsolationOptions``).
+/// the document (or renders its anchors, or draws a preview) in this process, writes one
+/// `WorkerResponse` per line on stdout, until stdin closes. Run it from a worker executable (see
+/// ``IsolationOptions``).
 public enum IsolationWorker {
     /// Parses `--max-memory BYTES` and `--parent-pid PID` from the process's arguments (as the
     /// scanner passes them) and runs the worker loop; exits the process when stdin closes.
@@ -45,6 +46,8 @@ public enum IsolationWorker {
                 let request = try decoder.decode(WorkerRequest.self, from: Data(line.utf8))
                 if let preview = request.preview {
                     response = IsolatedPreview.respond(to: request, preview: preview)
+                } else if request.ink != nil {
+                    response = WorkerResponse(id: request.id, ink: measure(request))
                 } else {
                     response = WorkerResponse(id: request.id, result: scan(request))
                 }
@@ -59,6 +62,14 @@ public enum IsolationWorker {
             }
         }
         return 0
+    }
+
+    /// Renders one request's anchors in this process and measures their ink.
+    static func measure(_ request: WorkerRequest) -> [Double?] {
+        let probes = request.ink ?? []
+        guard let source = request.source else { return Array(repeating: nil, count: probes.count) }
+        PopplerWarmUp.ensure()
+        return AnchorVisibility.inkCoverage(source: source, password: request.options.password, probes: probes)
     }
 
     /// Scans one request's document in this process, with poppler's messages captured.

@@ -12,6 +12,9 @@ struct WorkerRequest: Codable, Sendable {
     var options: ScanOptions
     /// Set when the worker is to draw the scanned document as well (``IsolatedPreview``).
     var preview: PreviewRequest? = nil
+    /// Anchors to render and measure (``AnchorVisibility``) instead of scanning; answered with
+    /// ``WorkerResponse/ink``.
+    var ink: [AnchorVisibility.Probe]?
 
     init(id: Int, source: DocumentSource, options: ScanOptions) {
         self.id = id
@@ -33,12 +36,26 @@ struct WorkerRequest: Codable, Sendable {
     }
 }
 
-/// One line on a worker's stdout: the result of the request with the same `id`.
+/// One line on a worker's stdout: the answer to the request with the same `id`.
 struct WorkerResponse: Codable, Sendable {
     var id: Int
-    var result: DocumentResult
+    /// The scan's result, for a scan or preview request.
+    var result: DocumentResult?
     /// What the worker drew, when the request asked for a preview.
     var preview: WorkerPreview? = nil
+    /// Each probe's ink, for a request with ``WorkerRequest/ink``.
+    var ink: [Double?]?
+
+    init(id: Int, result: DocumentResult, preview: WorkerPreview? = nil) {
+        self.id = id
+        self.result = result
+        self.preview = preview
+    }
+
+    init(id: Int, ink: [Double?]) {
+        self.id = id
+        self.ink = ink
+    }
 }
 
 enum WorkerJSON {
@@ -64,6 +81,7 @@ struct WorkerPreview: Codable, Sendable {
         case pageOutOfRange(pageNumber: Int, pageCount: Int)
         case renderFailed(String)
         case invalidPNG(String)
+        case cancelled
 
         init(_ error: PreviewError) {
             switch error {
@@ -71,6 +89,7 @@ struct WorkerPreview: Codable, Sendable {
             case .pageOutOfRange(let page, let count): self = .pageOutOfRange(pageNumber: page, pageCount: count)
             case .renderFailed(let message): self = .renderFailed(message)
             case .invalidPNG(let message): self = .invalidPNG(message)
+            case .cancelled: self = .cancelled
             }
         }
 
@@ -80,6 +99,7 @@ struct WorkerPreview: Codable, Sendable {
             case .pageOutOfRange(let page, let count): .pageOutOfRange(pageNumber: page, pageCount: count)
             case .renderFailed(let message): .renderFailed(message)
             case .invalidPNG(let message): .invalidPNG(message)
+            case .cancelled: .cancelled
             }
         }
     }

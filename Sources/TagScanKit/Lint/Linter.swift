@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Checks templates against the rules Yoti applies (and the layout hazards it does not report)
 /// before they are sent.
@@ -73,11 +72,20 @@ public struct Linter: Sendable {
     public func lint(_ envelopes: [EnvelopeSources], onScanned: (@Sendable (Int, DocumentResult) -> Void)? = nil) async throws -> LintReport {
         let sources = envelopes.flatMap(\.sources)
         let scanned = try await Scanner(options: options.scan, workerPool: workerPool).scan(sources, onDocument: onScanned).documents
-        let ink = await renderInk(sources: sources, results: scanned)
+        let ink = try await renderInk(sources: sources, results: scanned)
         var next = 0
         var lintEnvelopes: [LintEnvelope] = []
         for envelope in envelopes {
-            let documents = (next..<next + envelope.sources.count).map { LintDocument(result: scanned[$0], anchorInk: ink[$0]) }
+            let documents = (next..<next + envelope.sources.count).map { index in
+                switch ink[index] {
+                case .failure(let error)?:
+                    // The render overran or killed its worker: the document could not be checked.
+                    let result = scanned[index]
+                    return LintDocument(result: .failed(path: result.path, fileName: result.fileName, fileSize: result.fileSize, error), anchorInk: nil)
+                case .success(let perAnchor)?: return LintDocument(result: scanned[index], anchorInk: perAnchor)
+                case nil: return LintDocument(result: scanned[index], anchorInk: nil)
+                }
+            }
             next += envelope.sources.count
             lintEnvelopes.append(LintEnvelope(path: envelope.path, documents: documents))
         }
@@ -140,12 +148,15 @@ public struct Linter: Sendable {
     }
 
     /// Renders the anchors `visible-anchor` needs to see: readable documents' anchors that are not
-    /// invisible text (white ones too: on a shaded cell white text shows), unless the rule is off. One document per worker, never shared; the first document is
-    /// rendered alone, before the others start (poppler's lazily built statics, reference §2).
-    private func renderInk(sources: [DocumentSource], results: [DocumentResult]) async -> [[Double?]?] {
+    /// invisible text (white ones too: on a shaded cell white text shows), unless the rule is off.
+    /// Each document's ink per anchor, or the error its render ended in; rendered the way the scan
+    /// ran (``AnchorInkRun``: threads here, or worker processes when isolated).
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled; the rendering stops with it.
+    private func renderInk(sources: [DocumentSource], results: [DocumentResult]) async throws -> [Result<[Double?], DocumentError>?] {
         let id = VisibleAnchorRule.description.id
         let wanted = options.rendersAnchors && !options.disabledRules.contains(id) && rules.contains { $0.description.id == id }
-        var work: [(index: Int, probes: [AnchorVisibility.Probe], anchors: [Int])] = []
+        var work: [(index: Int, item: AnchorInkRun.Item, anchors: [Int])] = []
         if wanted {
             for (index, result) in results.enumerated() where result.status == .ok && index < sources.count {
                 if (result.directives ?? []).contains(where: { $0.disabledRules.contains(id) }) { continue }
@@ -154,36 +165,22 @@ public struct Linter: Sendable {
                     return anchor.dialect == .yoti && !(anchor.renderMode.map(VisibleAnchorRule.invisibleRenderModes.contains) ?? false)
                 }
                 if anchors.isEmpty { continue }
-                work.append((index, anchors.map { AnchorVisibility.Probe(pageNumber: result.anchors[$0].pageNumber, box: result.anchors[$0].box) }, anchors))
+                let probes = anchors.map { AnchorVisibility.Probe(pageNumber: result.anchors[$0].pageNumber, box: result.anchors[$0].box) }
+                work.append((index, AnchorInkRun.Item(source: sources[index], probes: probes), anchors))
             }
         }
-        var ink = [[Double?]?](repeating: nil, count: results.count)
+        var ink = [Result<[Double?], DocumentError>?](repeating: nil, count: results.count)
         guard !work.isEmpty else { return ink }
 
-        let password = options.scan.password
-        let jobs = options.scan.jobs
-        let items = work
-        let measured: [[Double?]] = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                let results = Mutex([[Double?]](repeating: [], count: items.count))
-                let next = Atomic<Int>(1)
-                let first = AnchorVisibility.inkCoverage(source: sources[items[0].index], password: password, probes: items[0].probes)
-                results.withLock { $0[0] = first }
-                DispatchQueue.concurrentPerform(iterations: min(jobs, max(items.count - 1, 1))) { _ in
-                    while true {
-                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                        guard i < items.count else { return }
-                        let coverage = AnchorVisibility.inkCoverage(source: sources[items[i].index], password: password, probes: items[i].probes)
-                        results.withLock { $0[i] = coverage }
-                    }
+        let measured = try await AnchorInkRun(items: work.map(\.item), options: options.scan, pool: workerPool).results()
+        for (entry, outcome) in zip(work, measured) {
+            ink[entry.index] = outcome.map { outcome in
+                outcome.map { coverage in
+                    var perAnchor = [Double?](repeating: nil, count: results[entry.index].anchors.count)
+                    for (anchor, value) in zip(entry.anchors, coverage) { perAnchor[anchor] = value }
+                    return perAnchor
                 }
-                continuation.resume(returning: results.withLock { $0 })
             }
-        }
-        for (item, coverage) in zip(items, measured) {
-            var perAnchor = [Double?](repeating: nil, count: results[item.index].anchors.count)
-            for (anchor, value) in zip(item.anchors, coverage) { perAnchor[anchor] = value }
-            ink[item.index] = perAnchor
         }
         return ink
     }

@@ -12,7 +12,7 @@ internal import CPoppler
 /// scanner extracted text from (§1.3), and one document's pages are rendered one at a time (§2).
 enum AnchorVisibility {
     /// One anchor to measure.
-    struct Probe: Sendable, Hashable {
+    struct Probe: Sendable, Hashable, Codable {
         var pageNumber: Int
         var box: Box
     }
@@ -30,8 +30,11 @@ enum AnchorVisibility {
     static let defaultBudget = 2.0
 
     /// For each probe, the share of sampled pixels carrying ink (0…1), or nil when the document or
-    /// page could not be opened, the box is empty, or the time `budget` ran out first.
-    static func inkCoverage(source: DocumentSource, password: String?, probes: [Probe], budget: Double = defaultBudget) -> [Double?] {
+    /// page could not be opened, the box is empty, or the time `budget` ran out (or `isCancelled`
+    /// turned true) first.
+    static func inkCoverage(
+        source: DocumentSource, password: String?, probes: [Probe], budget: Double = defaultBudget, isCancelled: () -> Bool = { false }
+    ) -> [Double?] {
         guard !probes.isEmpty, let document = open(source, password: password) else {
             return Array(repeating: nil, count: probes.count)
         }
@@ -42,11 +45,11 @@ enum AnchorVisibility {
         let byPage = Dictionary(grouping: probes.indices, by: { probes[$0].pageNumber })
         let deadline = Date().addingTimeInterval(budget)
         for pageNumber in byPage.keys.sorted() where pageNumber >= 1 && pageNumber <= pageCount {
-            guard Date() < deadline else { break }
+            guard Date() < deadline, !isCancelled() else { break }
             guard let page = poppler_document_get_page(document, Int32(pageNumber - 1)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             for index in byPage[pageNumber] ?? [] {
-                guard Date() < deadline else { break }
+                guard Date() < deadline, !isCancelled() else { break }
                 coverage[index] = measure(page: page, box: probes[index].box)
             }
         }

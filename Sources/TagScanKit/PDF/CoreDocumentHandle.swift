@@ -76,6 +76,9 @@ final class CoreDocumentHandle: PageSource {
         // Styles come with the glyphs at no extra cost, so `wantsStyles` is not asked about them.
         var text = GlyphLayout.pageText(glyphs, info: info)
         if !readsOutside, outsideCount > 0 { text.info.outsideGlyphCount = outsideText.filter { !GlyphLayout.isWhitespace($0) }.count }
+        var drawn: Int64 = 0, mapped: Int64 = 0
+        tagscan_core_page_glyph_counts(document, &drawn, &mapped)
+        text.glyphCounts = GlyphCounts(drawn: Int(drawn), mapped: Int(mapped))
         return text
     }
 

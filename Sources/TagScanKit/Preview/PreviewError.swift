@@ -8,6 +8,8 @@ public enum PreviewError: Error, Sendable, Hashable, CustomStringConvertible {
     case renderFailed(String)
     /// The bytes are not a PNG cairo can read.
     case invalidPNG(String)
+    /// The calling task was cancelled before every page was drawn.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum PreviewError: Error, Sendable, Hashable, CustomStringConvertible {
         case .pageOutOfRange(let page, let count): "page \(page) is not in the document (it has \(count) page\(count == 1 ? "" : "s"))"
         case .renderFailed(let message): "rendering failed: \(message)"
         case .invalidPNG(let message): "not a readable PNG: \(message)"
+        case .cancelled: "cancelled"
         }
     }
 }

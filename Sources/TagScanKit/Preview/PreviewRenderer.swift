@@ -12,8 +12,8 @@ public import Foundation
 /// Every call opens its own copy of the document and renders its pages one at a time (poppler
 /// crashes when two pages of one document render at once), so calls may run concurrently. The
 /// calls block while they render (measured 13, 22 and 49 ms of CPU per text page at 72, 96 and
-/// 150 dpi, most of it PNG encoding); the async overloads (chosen in async code) run them on a
-/// background queue instead of the caller's executor.
+/// 150 dpi, most of it PNG encoding); the async overloads (chosen in async code) run them off the
+/// caller's executor and stop between pages when the calling task is cancelled.
 public enum PreviewRenderer {
     /// Renders page `pageNumber` (1-based) of `source` to PNG, with `result`'s fields and the
     /// problems in `result.diagnostics` and `diagnostics` (lint findings, say) drawn over it.
@@ -53,9 +53,11 @@ public enum PreviewRenderer {
         source: DocumentSource, password: String? = nil, pageNumber: Int, result: DocumentResult,
         diagnostics: [Diagnostic] = [], options: PreviewOptions = PreviewOptions()
     ) async throws(PreviewError) -> Data {
-        try await offloaded { () throws(PreviewError) -> Data in
-            try renderPage(source: source, password: password, pageNumber: pageNumber, result: result, diagnostics: diagnostics, options: options)
-        }
+        try await offloaded { isCancelled throws(PreviewError) -> [PagePreview] in
+            try render(
+                source: source, password: password, pageNumbers: [pageNumber], result: result, diagnostics: diagnostics, options: options,
+                isCancelled: isCancelled)
+        }[0].png
     }
 
     /// Async form of `renderPages(source:password:pages:result:diagnostics:options:)`.
@@ -63,16 +65,22 @@ public enum PreviewRenderer {
         source: DocumentSource, password: String? = nil, pages: PageSelection = .tagged, result: DocumentResult,
         diagnostics: [Diagnostic] = [], options: PreviewOptions = PreviewOptions()
     ) async throws(PreviewError) -> [PagePreview] {
-        try await offloaded { () throws(PreviewError) -> [PagePreview] in
-            try renderPages(source: source, password: password, pages: pages, result: result, diagnostics: diagnostics, options: options)
+        let numbers = pages.pageNumbers(in: result)
+        guard !numbers.isEmpty else { return [] }
+        return try await offloaded { isCancelled throws(PreviewError) -> [PagePreview] in
+            try render(
+                source: source, password: password, pageNumbers: numbers, result: result, diagnostics: diagnostics, options: options,
+                isCancelled: isCancelled)
         }
     }
 
     static func render(
         source: DocumentSource, password: String?, pageNumbers: [Int], result: DocumentResult, diagnostics: [Diagnostic],
-        options: PreviewOptions
+        options: PreviewOptions, isCancelled: () -> Bool = { false }
     ) throws(PreviewError) -> [PagePreview] {
-        try render(try open(source, password), pageNumbers: pageNumbers, result: result, diagnostics: diagnostics, options: options)
+        if isCancelled() { throw .cancelled }
+        return try render(
+            try open(source, password), pageNumbers: pageNumbers, result: result, diagnostics: diagnostics, options: options, isCancelled: isCancelled)
     }
 
     private static func open(_ source: DocumentSource, _ password: String?) throws(PreviewError) -> PageRenderer {
@@ -84,23 +92,32 @@ public enum PreviewRenderer {
     }
 
     private static func render(
-        _ renderer: PageRenderer, pageNumbers: [Int], result: DocumentResult, diagnostics: [Diagnostic], options: PreviewOptions
+        _ renderer: PageRenderer, pageNumbers: [Int], result: DocumentResult, diagnostics: [Diagnostic], options: PreviewOptions,
+        isCancelled: () -> Bool
     ) throws(PreviewError) -> [PagePreview] {
         let marked = result.diagnostics + diagnostics
         var previews: [PagePreview] = []
         for number in pageNumbers {
+            if isCancelled() { throw .cancelled }
             let overlay = PageOverlay(result: result, pageNumber: number, diagnostics: marked, options: options)
             previews.append(try renderer.render(pageNumber: number, dpi: options.dpi, overlay: overlay))
         }
         return previews
     }
 
-    private static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws(PreviewError) -> T) async throws(PreviewError) -> T {
-        let outcome: Result<T, PreviewError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(PreviewError) -> T in try work() })
-            }
+    /// Runs `work` off the caller's executor (``OffloadedCall``), telling it through the flag
+    /// it is given when the calling task is cancelled; it stops before its next page.
+    private static func offloaded<T: Sendable>(
+        _ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws(PreviewError) -> T
+    ) async throws(PreviewError) -> T {
+        let call = OffloadedCall { isCancelled in Result { () throws(PreviewError) -> T in try work(isCancelled) } }
+        let outcome: Result<T, PreviewError>?
+        do {
+            outcome = try await call.results().first ?? nil
+        } catch {
+            throw .cancelled
         }
+        guard let outcome else { throw .cancelled }
         return try outcome.get()
     }
 }

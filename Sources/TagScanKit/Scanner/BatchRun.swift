@@ -6,7 +6,9 @@ import Synchronization
 /// Each worker owns the poppler documents it opens (never shared). A worker that opens a long
 /// document queues the rest of its pages in units, which idle workers take, each opening its own
 /// copy; workers prefer queued page units to new documents, so long documents finish early and
-/// memory stays flat. Results are emitted strictly in input order.
+/// memory stays flat. Results are emitted strictly in input order, never under the lock: the
+/// worker that finishes a document checks it (``HostileTextCheck``, from counts its pages took
+/// while they were drawn) and hands it on without holding up the others.
 ///
 /// `@unchecked Sendable`: the mutable `state` is only touched with `condition` locked, and the
 /// other stored properties are immutable or atomic.
@@ -31,13 +33,11 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
         var pageUnits: [Unit] = []
         var nextPageUnit = 0
         var documents: [DocumentState]
-        var results: [DocumentResult?]
-        var nextToEmit = 0
     }
 
     private let sources: [DocumentSource]
     private let options: ScanOptions
-    private let onDocument: (@Sendable (Int, DocumentResult) -> Void)?
+    private let results: OrderedResults<DocumentResult>
     private let condition = NSCondition()
     private var state: State
     private let cancelled = Atomic<Bool>(false)
@@ -45,8 +45,8 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
     init(sources: [DocumentSource], options: ScanOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
         self.sources = sources
         self.options = options
-        self.onDocument = onDocument
-        state = State(documents: Array(repeating: DocumentState(), count: sources.count), results: Array(repeating: nil, count: sources.count))
+        results = OrderedResults(count: sources.count, onResult: onDocument)
+        state = State(documents: Array(repeating: DocumentState(), count: sources.count))
     }
 
     private func withState<T>(_ body: (inout State) -> T) -> T {
@@ -73,7 +73,7 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
-        return withState { $0.results }
+        return results.all
     }
 
     /// The next unit of work; waits while nothing is queued but a document being opened may
@@ -176,17 +176,13 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
             var result = DocumentAssembler(options: options).assemble(source: sources[index], pages: finished.pages)
             result.hasJavaScript = finished.hasJavaScript
             result.fileSize = sources[index].byteCount
-            finish(index, with: result)
+            var counts: [Int: GlyphCounts] = [:]
+            for page in finished.pages { counts[page.info.pageNumber] = page.glyphCounts }
+            finish(index, with: HostileTextCheck.apply(to: result, source: sources[index], password: options.password, counts: counts))
         }
     }
 
     private func finish(_ index: Int, with result: DocumentResult) {
-        withState { s in
-            s.results[index] = result
-            while s.nextToEmit < s.results.count, let ready = s.results[s.nextToEmit] {
-                onDocument?(s.nextToEmit, ready)
-                s.nextToEmit += 1
-            }
-        }
+        results.finish(index, with: result)
     }
 }

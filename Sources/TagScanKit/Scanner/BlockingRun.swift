@@ -1,10 +1,13 @@
 import Foundation
 
-/// A batch scan that runs to completion on the thread that calls ``run()``: ``BatchRun`` (worker
-/// threads) or ``IsolatedRun`` (worker processes).
+/// A batch that runs to completion on the thread that calls ``run()``: scanning (``BatchRun`` on
+/// worker threads) or rendering (``AnchorInkRun``) in this process, either of them in worker
+/// processes (``IsolatedRun``), or one call offloaded (``OffloadedCall``). Every one is
+/// cancellable, and ``results()`` runs it off the concurrency pool and cancels it with the task.
 protocol BlockingRun: Sendable {
-    /// Results in input order, nil for documents skipped because of cancellation.
-    func run() -> [DocumentResult?]
+    associatedtype Output: Sendable
+    /// Results in input order, nil for items skipped because of cancellation.
+    func run() -> [Output?]
     func cancel()
     var isCancelled: Bool { get }
 }
@@ -14,7 +17,7 @@ extension BlockingRun {
     /// threads; cancelling the calling task cancels the run.
     ///
     /// - Throws: `CancellationError` when the task or the run was cancelled.
-    func results() async throws -> [DocumentResult?] {
+    func results() async throws -> [Output?] {
         let results = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: run()) }

@@ -9,6 +9,8 @@ struct PageScan: Sendable {
     var head: String?
     /// Glyphs extracted; zero on a page that draws only images or vector art.
     var glyphCount = 0
+    /// What extraction counted of the glyphs drawn (``HostileTextCheck`` reads it).
+    var glyphCounts: GlyphCounts?
     /// `|tagscan-disable:…|` lint directives on the page.
     var directives: [TemplateDirective] = []
 
@@ -20,6 +22,7 @@ struct PageScan: Sendable {
     init(_ page: PageText, customRules: [CustomAnchorRule]) {
         info = page.info
         glyphCount = page.scalars.count
+        glyphCounts = page.glyphCounts
         let number = page.info.pageNumber
         let search = SearchText(page)
         let found = AutoTagFinder.find(in: search, page: page)

@@ -49,9 +49,8 @@ public struct Scanner: Sendable {
         if let isolation = options.isolation {
             return try await scanIsolated(sources, isolation: isolation, onDocument: onDocument)
         }
-        let checks = HostileChecks(sources: sources, options: options)
-        let results = try await BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument)).results()
-        return ScanReport(documents: results.enumerated().compactMap { entry in entry.element.map { checks.apply(entry.offset, $0) } })
+        let results = try await BatchRun(sources: sources, options: options, onDocument: onDocument).results()
+        return ScanReport(documents: results.compactMap { $0 })
     }
 
     /// Scans documents in worker processes (``ScanOptions/isolation``): a document that overruns
@@ -62,7 +61,9 @@ public struct Scanner: Sendable {
     ) async throws -> ScanReport {
         var inner = options
         inner.isolation = nil
-        let results = try await IsolatedRun(sources: sources, options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument).results()
+        let results = try await IsolatedRun(
+            tasks: sources.map(ScanTask.init), options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument
+        ).results()
         return ScanReport(documents: results.compactMap { $0 })
     }
 
@@ -85,10 +86,9 @@ public struct Scanner: Sendable {
         if let isolation = options.isolation {
             var inner = options
             inner.isolation = nil
-            return ScanReport(documents: IsolatedRun(sources: sources, options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument).run().compactMap { $0 })
+            let run = IsolatedRun(tasks: sources.map(ScanTask.init), options: inner, isolation: isolation, pool: workerPool, onDocument: onDocument)
+            return ScanReport(documents: run.run().compactMap { $0 })
         }
-        let checks = HostileChecks(sources: sources, options: options)
-        let run = BatchRun(sources: sources, options: options, onDocument: checks.wrapping(onDocument))
-        return ScanReport(documents: run.run().enumerated().compactMap { entry in entry.element.map { checks.apply(entry.offset, $0) } })
+        return ScanReport(documents: BatchRun(sources: sources, options: options, onDocument: onDocument).run().compactMap { $0 })
     }
 }

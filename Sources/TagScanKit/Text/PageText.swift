@@ -20,6 +20,9 @@ struct PageText: Sendable {
     }
 
     var info: PageInfo
+    /// Glyphs drawn and those mapped to a character, when the extractor counts them (the glyph
+    /// path); nil on poppler-glib.
+    var glyphCounts: GlyphCounts?
     /// Bidi control marks (U+202A–U+202E) are already removed so that `scalars[i]` has `boxes[i]`.
     var scalars: [Unicode.Scalar]
     var boxes: [Box]
