@@ -1,6 +1,6 @@
 // The fast path below poppler-glib: a minimal OutputDev that records each drawn Unicode scalar
 // and its box, skipping TextOutputDev's word, line, block and reading-order building, which
-// anchor finding does not need (reference/performance.md, issue 8).
+// anchor finding does not need and which costs most of a text-dense page's extraction time.
 #include "CPopplerGlyphs.h"
 
 #include <cstdlib>
