@@ -114,7 +114,9 @@ struct PreviewCommand: AsyncParsableCommand {
 
         let options = PreviewOptions(dpi: dpi, drawsLegend: format == .png, palette: RecipientPalette(results: report.documents))
         let stems = Self.uniqueStems(for: report.documents)
-        let jobs = PreviewJob.Settings(folder: folder, displayFolder: out, format: format, pages: pages, options: options, password: scanOptions.password)
+        let jobs = PreviewJob.Settings(
+            folder: folder, displayFolder: out, format: format, pages: pages, options: options, password: scanOptions.password,
+            isolation: scanOptions.isolation)
         let outcomes = await withTaskGroup(of: (Int, PreviewJob.Outcome).self) { group in
             var outcomes = [PreviewJob.Outcome?](repeating: nil, count: report.documents.count)
             var next = 0
@@ -169,6 +171,8 @@ private struct PreviewJob: Sendable {
         var pages: PageSelection
         var options: PreviewOptions
         var password: String?
+        /// Worker processes draw the pages when the scan ran in them, under the same limits.
+        var isolation: IsolationOptions?
     }
 
     struct Outcome: Sendable {
@@ -198,10 +202,24 @@ private struct PreviewJob: Sendable {
 
         var previews: [PagePreview] = []
         if result.status == .ok {
-            do {
-                previews = try PreviewRenderer.renderPages(
-                    source: source, password: settings.password, pages: settings.pages, result: result, options: settings.options)
-            } catch {
+            let drawn: Result<[PagePreview], PreviewError>
+            if let isolation = settings.isolation {
+                drawn = IsolatedPreview.renderPages(
+                    source: source, password: settings.password, pages: settings.pages, result: result, options: settings.options,
+                    isolation: isolation)
+            } else {
+                drawn = Result { () throws(PreviewError) in
+                    try PreviewRenderer.renderPages(
+                        source: source, password: settings.password, pages: settings.pages, result: result, options: settings.options)
+                }
+            }
+            switch drawn {
+            case .success(let pages):
+                previews = pages
+            case .failure(.document(let error)):
+                outcome.failed = true
+                outcome.messages.append("\(result.path): \(error.message(withoutPath: result.path)) [\(error.code.rawValue)]")
+            case .failure(let error):
                 outcome.failed = true
                 outcome.messages.append("\(result.path): \(error.description)")
             }

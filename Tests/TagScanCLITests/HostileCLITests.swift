@@ -41,7 +41,7 @@ struct HostileCLITests {
         // Sanitized builds run several times slower.
         let timeout = Self.underSanitizer ? 16.0 : 4.0
         // On address space, which the binary's own mapping (HTTP server included) counts against.
-        let memory = Self.underSanitizer ? "none" : "144M"
+        let memory = Self.underSanitizer ? "none" : "160M"
         let clock = ContinuousClock()
         let start = clock.now
         let run = try Self.run(["scan", "--timeout", String(timeout), "--max-memory", memory, "--jobs", "2", "--password", "secret", folder.path])

@@ -88,6 +88,23 @@ struct PreviewCommandTests {
         #expect(Self.files(in: folder) == ["cropbox-p1.png"])
     }
 
+    @Test("pages are drawn in the worker processes: a page that renders for half a minute is stopped at the time limit, its neighbour drawn")
+    func renderedUnderTheTimeLimit() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // No memory cap: under one poppler skips the huge image; without one it draws it for
+        // tens of seconds, in the host process if the preview were not isolated.
+        let started = Date()
+        let outcome = try CommandRunner.run([
+            "preview", "Fixtures/hostile/render-bomb.pdf", "Fixtures/templates/cropbox.pdf", "--out", folder.path,
+            "--timeout", "3", "--max-memory", "none", "--no-lint",
+        ])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("render-bomb.pdf: the preview took longer than 3 s and was stopped [timeout]"), "\(outcome.stderr)")
+        #expect(Self.files(in: folder) == ["cropbox-p1.png"])
+    }
+
     @Test("two inputs with one file name get distinct output names")
     func sameStem() throws {
         let folder = try Self.scratchFolder()

@@ -85,7 +85,12 @@ struct PreviewEndpointTests {
             ("encrypted-aes-128.pdf", "encrypted"), ("truncated-xref.pdf", nil), ("zero-pages.pdf", "damaged"), ("content-bomb.pdf", "timeout"),
             ("array-bomb.pdf", "too-large"),
         ]
-        try await LiveServer.with({ $0.documentTimeout = 2 }) { server in
+        // The array bomb must reach the memory cap well before the time limit, on a busy machine
+        // too: a small cap and a limit of a few seconds.
+        try await LiveServer.with({
+            $0.documentTimeout = 6
+            $0.maxMemory = 160 << 20
+        }) { server in
             for (name, code) in cases {
                 let pdf = try ServerFixtures.data("hostile/\(name)")
                 let scan = try await HTTP.postPDF(server.base + "/v1/scan?file_name=\(name)", pdf)

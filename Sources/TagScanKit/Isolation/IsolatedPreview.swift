@@ -29,7 +29,7 @@ public enum IsolatedPreview {
     public static func render(
         _ source: DocumentSource, request: PreviewRequest, options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil
     ) async throws -> Outcome {
-        let exchange = PreviewExchange(source: source, request: request, options: options, isolation: isolation, pool: pool)
+        let exchange = PreviewExchange(source: source, payload: .preview(request), options: options, isolation: isolation, pool: pool)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: exchange.run()) }
@@ -39,6 +39,45 @@ public enum IsolatedPreview {
         }
         try Task.checkCancellation()
         return outcome
+    }
+
+    /// Draws `pages` of `source`, already scanned as `result`, in a worker: what
+    /// ``PreviewRenderer/renderPages(source:password:pages:result:options:)`` draws in this
+    /// process, under the worker's time limit and memory cap. A document whose drawing overran or
+    /// took its worker down gets `.document` with `timeout`, `too-large` or `crashed`.
+    public static func renderPages(
+        source: DocumentSource, password: String? = nil, pages: PageSelection, result: DocumentResult, options: PreviewOptions,
+        isolation: IsolationOptions, pool: WorkerPool? = nil
+    ) -> Result<[PagePreview], PreviewError> {
+        var scan = ScanOptions()
+        scan.password = password
+        let request = PagesRequest(selection: pages.description, options: options, result: result)
+        let exchange = PreviewExchange(source: source, payload: .pages(request), options: scan, isolation: isolation, pool: pool)
+        return exchange.run().output.flatMap { data in
+            do {
+                return .success(try JSONDecoder().decode([PagePreview].self, from: data))
+            } catch {
+                return .failure(.renderFailed("the worker's pages could not be read: \(error)"))
+            }
+        }
+    }
+
+    /// The worker's side of ``renderPages(source:password:pages:result:options:isolation:pool:)``.
+    static func respond(to request: WorkerRequest, pages: PagesRequest) -> WorkerResponse {
+        guard let source = request.source else {
+            return WorkerResponse(id: request.id, result: pages.result, preview: WorkerPreview(output: nil, failure: .renderFailed("no document")))
+        }
+        do throws(PreviewError) {
+            let selection = (try? PageSelection(parsing: pages.selection)) ?? .tagged
+            let drawn = try PreviewRenderer.renderPages(
+                source: source, password: request.options.password, pages: selection, result: pages.result, options: pages.options)
+            let output = try? WorkerJSON.encoder().encode(drawn)
+            return WorkerResponse(
+                id: request.id, result: pages.result,
+                preview: WorkerPreview(output: output, failure: output == nil ? .renderFailed("the pages could not be encoded") : nil))
+        } catch {
+            return WorkerResponse(id: request.id, result: pages.result, preview: WorkerPreview(output: nil, failure: WorkerPreview.Failure(error)))
+        }
     }
 
     /// The worker's side: scans the request's document in this process, then draws it.
@@ -73,8 +112,15 @@ public enum IsolatedPreview {
 
 /// One preview request's trip to a worker and back, on the thread that calls ``run()``.
 private final class PreviewExchange: Sendable {
+    enum Payload: Sendable {
+        /// Scan, then draw.
+        case preview(PreviewRequest)
+        /// Draw what the caller scanned.
+        case pages(PagesRequest)
+    }
+
     let source: DocumentSource
-    let request: PreviewRequest
+    let payload: Payload
     let options: ScanOptions
     let isolation: IsolationOptions
     let pool: WorkerPool?
@@ -82,9 +128,9 @@ private final class PreviewExchange: Sendable {
     private let live = Mutex<pid_t?>(nil)
     private let cancelled = Atomic<Bool>(false)
 
-    init(source: DocumentSource, request: PreviewRequest, options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool?) {
+    init(source: DocumentSource, payload: Payload, options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool?) {
         self.source = source
-        self.request = request
+        self.payload = payload
         self.options = options
         self.isolation = isolation
         self.pool = pool
@@ -102,7 +148,10 @@ private final class PreviewExchange: Sendable {
         workerOptions.isolation = isolation
         workerOptions.jobs = 1
         var message = WorkerRequest(id: 0, source: source, options: workerOptions)
-        message.preview = request
+        switch payload {
+        case .preview(let request): message.preview = request
+        case .pages(let request): message.pages = request
+        }
         let line: Data
         do {
             line = try WorkerJSON.line(message)

@@ -46,6 +46,8 @@ public enum IsolationWorker {
                 let request = try decoder.decode(WorkerRequest.self, from: Data(line.utf8))
                 if let preview = request.preview {
                     response = IsolatedPreview.respond(to: request, preview: preview)
+                } else if let pages = request.pages {
+                    response = IsolatedPreview.respond(to: request, pages: pages)
                 } else if request.ink != nil {
                     response = WorkerResponse(id: request.id, ink: measure(request))
                 } else {

@@ -12,6 +12,9 @@ struct WorkerRequest: Codable, Sendable {
     var options: ScanOptions
     /// Set when the worker is to draw the scanned document as well (``IsolatedPreview``).
     var preview: PreviewRequest? = nil
+    /// Set when the worker is to draw pages of a document the caller already scanned, with the
+    /// caller's preview options (`tagscan preview` under isolation).
+    var pages: PagesRequest? = nil
     /// Anchors to render and measure (``AnchorVisibility``) instead of scanning; answered with
     /// ``WorkerResponse/ink``.
     var ink: [AnchorVisibility.Probe]?
@@ -71,6 +74,15 @@ enum WorkerJSON {
         data.append(0x0A)
         return data
     }
+}
+
+/// Pages of an already scanned document to draw, as the caller would have drawn them itself.
+struct PagesRequest: Codable, Sendable {
+    /// A ``PageSelection``, as it parses and prints.
+    var selection: String
+    var options: PreviewOptions
+    /// The caller's scan of the document: drawn as it is, so the preview shows that scan.
+    var result: DocumentResult
 }
 
 /// What a worker drew for a preview request: the PNG or HTML, or why there is none. A

@@ -2,7 +2,7 @@ public import Foundation
 
 /// One rendered page: a PNG of the page as displayed (rotation and crop box applied), with the
 /// overlay drawn over it and, when asked for, the legend strip under it.
-public struct PagePreview: Sendable, Hashable {
+public struct PagePreview: Sendable, Hashable, Codable {
     /// 1-based.
     public var pageNumber: Int
     public var pixelWidth: Int

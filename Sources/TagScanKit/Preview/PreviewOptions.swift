@@ -1,7 +1,7 @@
 public import YotiSignModels
 
 /// How previews are drawn.
-public struct PreviewOptions: Sendable, Hashable {
+public struct PreviewOptions: Sendable, Hashable, Codable {
     /// Resolution of the PNG pages: 72 gives one pixel per point.
     public var dpi: Double
     /// Draw the fields, anchors and problems over the page (off gives a plain render).

@@ -6,7 +6,7 @@
 /// let palette = RecipientPalette(results: report.documents)
 /// palette.color(for: "Signer 1")   // #0072b2
 /// ```
-public struct RecipientPalette: Sendable, Hashable {
+public struct RecipientPalette: Sendable, Hashable, Codable {
     /// Clamped and overlapping fields, lint problems.
     public static let problem = PreviewColor(red: 0xD6, green: 0x27, blue: 0x28)
     /// Anchors that place no field (the `|AT|` header) and informational notes.
