@@ -110,6 +110,28 @@ struct PreviewEndpointTests {
         }
     }
 
+    /// A file that scans cleanly but whose page needs a 1.6 GB bitmap to draw: the drawing
+    /// fails in the worker, under its memory cap, and the server, which never drew it, answers
+    /// the next request.
+    @Test func aPageThatExhaustsMemoryWhenDrawnCostsOnlyAWorker() async throws {
+        let pdf = try ServerFixtures.data("hostile/jbig2-out-of-memory.pdf")
+        try await LiveServer.with { server in
+            let scan = try await HTTP.postPDF(server.base + "/v1/scan", pdf)
+            #expect(scan.status == 200 && scan.headers["x-tagscan-exit-code"] == "0", "\(scan.text.prefix(300))")
+            let answer = try await HTTP.postPDF(server.base + "/v1/preview?page=1&dpi=150", pdf)
+            if answer.status == 200 && answer.contentType == "application/json" {
+                let report = try JSONDecoder().decode(ScanReportProbe.self, from: answer.body)
+                #expect(["too-large", "crashed"].contains(report.documents.first?.error?.code ?? ""), "\(answer.text.prefix(300))")
+            } else {
+                #expect([200, 422].contains(answer.status), "\(answer.status) \(answer.text.prefix(300))")
+            }
+            #expect(try await HTTP.get(server.base + "/healthz").status == 200)
+            #expect(kill(server.pid, 0) == 0, "the server process is gone")
+            let after = try await HTTP.postPDF(server.base + "/v1/preview?page=1", try ServerFixtures.data("templates/edges.pdf"))
+            #expect(after.status == 200 && after.body.prefix(8) == Self.pngSignature)
+        }
+    }
+
     /// A page too large for cairo at the resolution asked for is read but cannot be drawn: 422.
     @Test func aPageTooLargeToDrawIs422() async throws {
         try await LiveServer.with { server in
