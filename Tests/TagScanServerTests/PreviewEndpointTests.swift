@@ -81,12 +81,14 @@ struct PreviewEndpointTests {
     /// Unreadable and hostile documents get the schema-1 report `/v1/scan` gives them, and the
     /// server, which drew none of them itself, goes on answering.
     @Test func unreadableAndHostileDocumentsAreTheirScanReport() async throws {
-        let cases = [
-            ("encrypted-aes-128.pdf", "encrypted"), ("truncated-xref.pdf", nil), ("zero-pages.pdf", "damaged"), ("content-bomb.pdf", "timeout"),
-            ("array-bomb.pdf", "too-large"),
+        // The codes each may get: on a loaded machine the array bomb can reach the time limit
+        // before its memory cap, in the scan and the preview alike.
+        let cases: [(String, Set<String>?)] = [
+            ("encrypted-aes-128.pdf", ["encrypted"]), ("truncated-xref.pdf", nil), ("zero-pages.pdf", ["damaged"]), ("content-bomb.pdf", ["timeout"]),
+            ("array-bomb.pdf", ["too-large", "timeout"]),
         ]
-        try await LiveServer.with({ $0.documentTimeout = 2 }) { server in
-            for (name, code) in cases {
+        try await LiveServer.with({ $0.documentTimeout = 3 }) { server in
+            for (name, codes) in cases {
                 let pdf = try ServerFixtures.data("hostile/\(name)")
                 let scan = try await HTTP.postPDF(server.base + "/v1/scan?file_name=\(name)", pdf)
                 let preview = try await HTTP.postPDF(server.base + "/v1/preview?page=1&file_name=\(name)", pdf)
@@ -100,8 +102,13 @@ struct PreviewEndpointTests {
                 #expect(preview.contentType == "application/json", "\(name)")
                 #expect(preview.headers["x-tagscan-exit-code"] == "2", "\(name)")
                 let previewed = try JSONDecoder().decode(ScanReportProbe.self, from: preview.body)
-                #expect(previewed.documents.map { $0.error?.code } == report.documents.map { $0.error?.code }, "\(name)")
-                if let code { #expect(previewed.documents.first?.error?.code == code, "\(name)") }
+                #expect(previewed.documents.count == 1 && previewed.documents.first?.status == "error", "\(name)")
+                if let codes {
+                    #expect(codes.contains(report.documents.first?.error?.code ?? ""), "\(name): the scan's code")
+                    #expect(codes.contains(previewed.documents.first?.error?.code ?? ""), "\(name): the preview's code")
+                } else {
+                    #expect(previewed.documents.map { $0.error?.code } == report.documents.map { $0.error?.code }, "\(name)")
+                }
             }
             #expect(try await HTTP.get(server.base + "/healthz").status == 200)
             let after = try await HTTP.postPDF(server.base + "/v1/preview?page=1", try ServerFixtures.data("templates/edges.pdf"))
