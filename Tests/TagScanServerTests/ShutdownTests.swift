@@ -8,7 +8,9 @@ import Testing
 @Suite(.serialized)
 struct ShutdownTests {
     @Test func sigtermDrainsTheRequestInFlightAndExitsZero() async throws {
-        let server = try await ServeProcess.start(["--document-timeout", "3", "--shutdown-timeout", "30", "--workers", "1"])
+        // The bomb holds the worker for 8 s: long enough for the poll below to see it busy while
+        // the whole suite loads the machine.
+        let server = try await ServeProcess.start(["--document-timeout", "8", "--shutdown-timeout", "30", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
         async let inFlight = HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb)
         try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
@@ -29,7 +31,7 @@ struct ShutdownTests {
         #expect(report.documents.map { $0.error?.code } == ["timeout"])
         let status = try await server.waitForExit(within: .seconds(20))
         #expect(status == 0, "stderr: \(server.stderr)")
-        // The drain is the 3 s document timeout, not the 30 s shutdown deadline.
+        // The drain is the 8 s document timeout, not the 30 s shutdown deadline.
         #expect(ContinuousClock.now - signalled < .seconds(25))
         #expect(server.stderr.contains("\"message\":\"stopped\""))
     }
