@@ -90,6 +90,16 @@ def cpu_seconds(pid):
     return (own(pid, True) + sum(own(c, False) for c in children(pid))) / tick
 
 
+def server_threads(pid):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("Threads:"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
 def server_rss_kib(pid):
     try:
         for line in open(f"/proc/{pid}/status"):
@@ -204,12 +214,14 @@ def main():
     else:
         warm_failures = []
     rss_start = server_rss_kib(server.pid) if server else 0
+    threads_start = server_threads(server.pid) if server else 0
     cpu_start = cpu_seconds(server.pid) if server else 0
     load_start = os.getloadavg()
     wall, latencies, statuses, failures, pages, rss_samples = run(args.requests, True)
     failures = warm_failures + failures
     cpu = (cpu_seconds(server.pid) - cpu_start) if server else 0
     rss_end = server_rss_kib(server.pid) if server else 0
+    threads_end = server_threads(server.pid) if server else 0
     tree_end = rss_kib(server.pid) if server else 0
     alive = server is not None and server.poll() is None
     if server:
@@ -231,7 +243,8 @@ def main():
         "server_rss_start_mib": round(rss_start / 1024, 1), "server_rss_end_mib": round(rss_end / 1024, 1),
         "server_rss_growth_pct": round((rss_end - rss_start) * 100 / rss_start, 1) if rss_start else None,
         "server_rss_samples_mib": [(i, round(k / 1024, 1)) for i, k in rss_samples],
-        "process_tree_rss_end_mib": round(tree_end / 1024, 1),
+        "process_tree_rss_end_mib": round(tree_end / 1024, 1), "server_threads": [threads_start, threads_end],
+        "malloc_arena_max": os.environ.get("MALLOC_ARENA_MAX"),
         "load_average_start": load_start, "load_average_end": os.getloadavg(), "references": reference,
     }
     if args.json:

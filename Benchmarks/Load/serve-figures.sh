@@ -53,7 +53,7 @@ import json, sys
 f = json.load(open(sys.argv[1]))
 keys = ["requests", "warmup", "concurrency", "wall_s", "pages_per_s", "cpu_ms_per_page", "p50_ms", "p99_ms", "statuses", "failures",
         "server_alive_same_pid", "server_rss_start_mib", "server_rss_end_mib", "server_rss_growth_pct", "server_rss_samples_mib",
-        "process_tree_rss_end_mib", "load_average_start", "load_average_end"]
+        "process_tree_rss_end_mib", "server_threads", "malloc_arena_max", "load_average_start", "load_average_end"]
 for key in keys:
     print(f"   {key:>26}: {f.get(key)}")
 PY
@@ -64,6 +64,10 @@ run "2. saturation: 2 workers, 4 clients, 2,000 requests of the 3-page template"
 run "3. latency: one client, 500 requests of the 3-page template" \
   --workers 2 --concurrency 1 --warmup 50 --requests 500 "$TEMPLATE"
 run "4. memory: $WARMUP warm-up requests, then $LONG" \
+  --workers 2 --concurrency 4 --warmup "$WARMUP" --requests "$LONG" --rss-samples 10 "$TEMPLATE"
+# The same with glibc held to two malloc arenas: growth that disappears here is the allocator
+# spreading the server's many threads over more arenas, not memory the server keeps.
+MALLOC_ARENA_MAX=2 run "4b. memory as in 4, with MALLOC_ARENA_MAX=2 in the server" \
   --workers 2 --concurrency 4 --warmup "$WARMUP" --requests "$LONG" --rss-samples 10 "$TEMPLATE"
 run "5. good and hostile mixed, --document-timeout 2, 400 requests" \
   --workers 2 --concurrency 4 --document-timeout 2 --requests 400 "$TEMPLATE" Fixtures/hostile/good-neighbour.pdf \

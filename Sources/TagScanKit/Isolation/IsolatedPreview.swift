@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 import Synchronization
 internal import CProcessSpawn
 
@@ -25,10 +26,16 @@ public enum IsolatedPreview {
     /// otherwise a new one (kept in the pool afterwards when there is room). A pooled worker that
     /// died while idle is replaced and the request sent again, once.
     ///
+    /// The scan is logged on `logger` and counted in swift-metrics as a ``Scanner``'s is.
+    ///
     /// - Throws: `CancellationError` when the calling task is cancelled (the worker is killed).
     public static func render(
-        _ source: DocumentSource, request: PreviewRequest, options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil
+        _ source: DocumentSource, request: PreviewRequest, options: ScanOptions, isolation: IsolationOptions, pool: WorkerPool? = nil,
+        logger: Logger? = nil
     ) async throws -> Outcome {
+        var scanOptions = options
+        scanOptions.isolation = isolation
+        let instruments = ScanInstruments(logger: logger, documents: 1, options: scanOptions)
         let exchange = PreviewExchange(source: source, payload: .preview(request), options: options, isolation: isolation, pool: pool)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -38,6 +45,8 @@ public enum IsolatedPreview {
             exchange.cancel()
         }
         try Task.checkCancellation()
+        instruments.finished(0, outcome.result)
+        instruments.ended([outcome.result])
         return outcome
     }
 

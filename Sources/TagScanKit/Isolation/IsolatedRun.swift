@@ -84,6 +84,7 @@ final class IsolatedRun<Work: WorkerTask>: BlockingRun {
         // document it may have died while idle, so the document is sent again, once.
         var untried = false
         var retry: Int?
+        var retried: Int?
         defer {
             if let worker { retire(worker, kill: isCancelled, uses: uses) }
         }
@@ -153,10 +154,11 @@ final class IsolatedRun<Work: WorkerTask>: BlockingRun {
                 let status = retire(current, kill: false)
                 worker = nil
                 // Killed while it waited in the pool (by an operator, the OOM killer): no fault of
-                // this document, which gets a fresh worker. A document that kills workers kills
-                // the fresh one too, and is reported then.
-                if firstFromPool && !isCancelled {
+                // this document, which gets another worker, once. A document that kills workers
+                // kills that one too, and is reported then.
+                if firstFromPool && !isCancelled && retried != index {
                     retry = index
+                    retried = index
                     continue
                 }
                 finish(index, with: task.failed(WorkerFailure.death(of: source, status: status, stderr: current.stderr, isolation: isolation)))
