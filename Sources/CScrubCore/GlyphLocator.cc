@@ -231,8 +231,31 @@ extern "C" int tagscan_scrub_is_encrypted(tagscan_scrub_document *document) {
     try { return document->doc->isEncrypted() ? 1 : 0; } catch (...) { return 1; }
 }
 
-extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int index, tagscan_scrub_glyph **glyphs, int *count,
-                                        int32_t **forms, int *form_count) {
+/// Every Form XObject `resources` names, and those their own resources name.
+static void collectForms(Dict *resources, XRef *xref, GlyphLocator &locator, int depth) {
+    if (resources == nullptr || depth > 32) return;
+    Object xobjects = resources->lookup("XObject");
+    if (!xobjects.isDict()) return;
+    Dict *dict = xobjects.getDict();
+    for (int i = 0; i < dict->getLength(); ++i) {
+        const Object &entry = dict->getValNF(i);
+        if (!entry.isRef()) continue;
+        const Ref ref = entry.getRef();
+        if (!locator.seenForms.insert({ref.num, ref.gen}).second) continue;
+        Object stream = entry.fetch(xref);
+        if (!stream.isStream()) continue;
+        Dict *streamDict = stream.streamGetDict();
+        Object subtype = streamDict->lookup("Subtype");
+        if (!subtype.isName("Form")) continue;
+        locator.forms.push_back(ref.num);
+        locator.forms.push_back(ref.gen);
+        Object inner = streamDict->lookup("Resources");
+        if (inner.isDict()) collectForms(inner.getDict(), xref, locator, depth + 1);
+    }
+}
+
+extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int index, int annotations_only, tagscan_scrub_glyph **glyphs,
+                                        int *count, int32_t **forms, int *form_count) {
     *glyphs = nullptr;
     *count = 0;
     *forms = nullptr;
@@ -242,9 +265,18 @@ extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int i
         if (page == nullptr) return -1;
         GlyphLocator &locator = document->locator;
         locator.reset();
+        if (annotations_only) {
+            collectForms(page->getResourceDict(), document->doc->getXRef(), locator, 0);
+            Annots *annots = page->getAnnots();
+            if (annots == nullptr || annots->getAnnots().empty()) {
+                *forms = locator.forms.empty() ? nullptr : locator.forms.data();
+                *form_count = static_cast<int>(locator.forms.size() / 2);
+                return 0;
+            }
+        }
         std::unique_ptr<Gfx> gfx = createGfx(*page, &locator, 0);
         if (!gfx) return -1;
-        page->display(gfx.get());
+        if (!annotations_only) page->display(gfx.get());
         // Annotation appearances last, marked as such: text there is reported, never rewritten.
         if (Annots *annots = page->getAnnots()) {
             locator.inAnnotation = true;
@@ -277,7 +309,7 @@ extern "C" tagscan_scrub_document *tagscan_scrub_open(const void *, size_t, cons
 extern "C" void tagscan_scrub_close(tagscan_scrub_document *) { }
 extern "C" int tagscan_scrub_page_count(tagscan_scrub_document *) { return 0; }
 extern "C" int tagscan_scrub_is_encrypted(tagscan_scrub_document *) { return 0; }
-extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *, int, tagscan_scrub_glyph **glyphs, int *count, int32_t **forms,
+extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *, int, int, tagscan_scrub_glyph **glyphs, int *count, int32_t **forms,
                                         int *form_count) {
     *glyphs = nullptr;
     *count = 0;

@@ -47,6 +47,9 @@ struct ScrubCommand: AsyncParsableCommand {
     @Flag(help: "Also remove what the configuration's custom anchor rules matched.")
     var custom = false
 
+    @Flag(help: "Prove every page glyph by glyph, not only the pages whose drawing changed (slower on long documents).")
+    var fullProof = false
+
     @Option(help: "Output format of the proofs: text or json.")
     var format: Format = .text
 
@@ -65,8 +68,9 @@ struct ScrubCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scanOptions = input.scanOptions
-        let scrubber = Scrubber(
-            options: ScrubOptions(scan: scanOptions, keepUnremovable: keepUnremovable, removeForeignTags: foreign, removeCustomAnchors: custom))
+        var options = ScrubOptions(scan: scanOptions, keepUnremovable: keepUnremovable, removeForeignTags: foreign, removeCustomAnchors: custom)
+        options.fullProof = fullProof
+        let scrubber = Scrubber(options: options)
         let sources = DocumentSource.expanding(input.paths)
         if sources.isEmpty {
             stderrLine("tagscan scrub: no PDF files found in \(input.paths.joined(separator: " "))")

@@ -156,3 +156,19 @@ extension ScrubberTests {
         #expect(kept.proof?.passed == true)
     }
 }
+
+extension ScrubberTests {
+    @Test("pages whose drawing did not change are checked by the scans; --full-proof compares them glyph by glyph too")
+    func proofScope() async throws {
+        let path = FixtureSupport.path("producers/libreoffice/crop-box.pdf")
+        let quick = try #require(try await Scrubber().scrub(.file(path: path)).proof)
+        var options = ScrubOptions()
+        options.fullProof = true
+        let full = try #require(try await Scrubber(options: options).scrub(.file(path: path)).proof)
+        #expect(quick.passed && full.passed)
+        #expect(quick.pages.filter(\.glyphsComparedOneByOne).count < quick.pages.count)
+        #expect(full.pages.allSatisfy { $0.glyphsComparedOneByOne })
+        #expect(full.glyphsCompared > quick.glyphsCompared)
+        #expect(full.pagesRendered == quick.pagesRendered)
+    }
+}

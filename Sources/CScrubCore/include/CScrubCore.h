@@ -58,12 +58,14 @@ int tagscan_scrub_page_count(tagscan_scrub_document *document);
 /// 1 when the file has an /Encrypt dictionary (even with an empty user password), else 0.
 int tagscan_scrub_is_encrypted(tagscan_scrub_document *document);
 
-/// Draws page `index` (0-based): its content streams, then its annotations' appearances. On
-/// return `*glyphs` holds `*count` glyphs owned by the document, valid until the next call on
-/// it or its close. `*forms` lists the `*form_count` Form XObjects (num, gen pairs) the page's
-/// content drew, directly or nested. Returns 0, or -1 when the page cannot be drawn.
-int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int index, tagscan_scrub_glyph **glyphs, int *count,
-                              int32_t **forms, int *form_count);
+/// Draws page `index` (0-based): its content streams (unless `annotations_only`), then its
+/// annotations' appearances. On return `*glyphs` holds `*count` glyphs owned by the document,
+/// valid until the next call on it or its close. `*forms` lists the `*form_count` Form XObjects
+/// (num, gen pairs) the page's content drew, directly or nested; with `annotations_only`, every
+/// Form XObject its resources name, nested ones included (a superset). Returns 0, or -1 when the
+/// page cannot be drawn.
+int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int index, int annotations_only, tagscan_scrub_glyph **glyphs,
+                              int *count, int32_t **forms, int *form_count);
 
 /// One glyph to remove: where its bytes are, and the TJ number that replaces it.
 typedef struct tagscan_scrub_cut {

@@ -59,13 +59,14 @@ final class ContentGlyphMap {
     deinit { tagscan_scrub_close(document) }
 
     /// The glyphs of page `index` (0-based) in drawing order, and the forms its content draws;
-    /// nil when poppler cannot draw it.
-    func page(_ index: Int) -> (glyphs: [LocatedGlyph], forms: Set<GlyphStream>)? {
+    /// nil when poppler cannot draw it. With `annotationsOnly`, only the annotations' glyphs,
+    /// and every form the page's resources name.
+    func page(_ index: Int, annotationsOnly: Bool = false) -> (glyphs: [LocatedGlyph], forms: Set<GlyphStream>)? {
         var glyphs: UnsafeMutablePointer<tagscan_scrub_glyph>? = nil
         var count: Int32 = 0
         var forms: UnsafeMutablePointer<Int32>? = nil
         var formCount: Int32 = 0
-        guard tagscan_scrub_page_glyphs(document, Int32(index), &glyphs, &count, &forms, &formCount) == 0 else { return nil }
+        guard tagscan_scrub_page_glyphs(document, Int32(index), annotationsOnly ? 1 : 0, &glyphs, &count, &forms, &formCount) == 0 else { return nil }
         var located: [LocatedGlyph] = []
         located.reserveCapacity(Int(count))
         if let glyphs {

@@ -22,6 +22,12 @@ public struct ScrubOptions: Sendable, Hashable, Codable {
 
     /// How far, in points, a glyph may move and still count as in place.
     public var tolerance: Double
+    /// Compare every page glyph by glyph, and every page's plain text. By default that is done
+    /// on the pages whose drawing changed (they hold a removed anchor, or draw a rewritten form);
+    /// the others, drawn from the original's unchanged content streams, are checked by the
+    /// scans (no anchor, the same glyph count), which keeps a proof of a long document near the
+    /// cost of scanning it twice.
+    public var fullProof: Bool = false
     /// How far, in points, beyond a removed anchor's box rendered pixels may change:
     /// anti-aliasing spreads a glyph's edge into the next pixel.
     public var pixelMargin: Double
@@ -43,5 +49,6 @@ public struct ScrubOptions: Sendable, Hashable, Codable {
         case removeCustomAnchors = "remove_custom_anchors"
         case dpi, tolerance
         case pixelMargin = "pixel_margin"
+        case fullProof = "full_proof"
     }
 }

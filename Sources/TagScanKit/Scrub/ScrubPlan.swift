@@ -2,8 +2,11 @@ import Foundation
 
 /// Which glyphs of a document to remove, the rewritten bytes, and what stays and why.
 struct ScrubPlan: Sendable {
-    /// Every page's glyphs in the original, in drawing order.
+    /// Every page's glyphs in the original, in drawing order; for pages not `walked`, only
+    /// their annotations' glyphs.
     var pages: [[LocatedGlyph]]
+    /// Whether page content was drawn (pages holding an anchor, or all with `fullProof`).
+    var walked: [Bool]
     /// The Form XObjects each page draws.
     var pageForms: [Set<GlyphStream>]
     /// Per page, the indices of the glyphs removed from it.
@@ -25,12 +28,12 @@ struct ScrubPlan: Sendable {
     static func annotationAnchors(data: Data, password: String?) -> [Anchor] {
         guard let map = ContentGlyphMap(data: data, password: password) else { return [] }
         return (0..<map.pageCount).flatMap { index in
-            AnchorGlyphs.annotationAnchors(in: map.page(index)?.glyphs ?? [], pageNumber: index + 1)
+            AnchorGlyphs.annotationAnchors(in: map.page(index, annotationsOnly: true)?.glyphs ?? [], pageNumber: index + 1)
         }
     }
 
     static func make(data: Data, targets: [Anchor], options: ScrubOptions) -> ScrubPlan {
-        var plan = ScrubPlan(pages: [], pageForms: [], removedGlyphs: [], rewrittenForms: [], removed: [], kept: [], diagnostics: [], output: nil)
+        var plan = ScrubPlan(pages: [], walked: [], pageForms: [], removedGlyphs: [], rewrittenForms: [], removed: [], kept: [], diagnostics: [], output: nil)
         var openError: Int32 = 0
         guard let map = ContentGlyphMap(data: data, password: options.scan.password, openError: &openError) else {
             let reason =
@@ -43,9 +46,12 @@ struct ScrubPlan: Sendable {
             }
             return plan
         }
+        let anchored = Set(targets.map { $0.pageNumber - 1 })
         for index in 0..<map.pageCount {
-            let page = map.page(index)
+            let full = options.fullProof || anchored.contains(index)
+            let page = map.page(index, annotationsOnly: !full)
             plan.pages.append(page?.glyphs ?? [])
+            plan.walked.append(full)
             plan.pageForms.append(page?.forms ?? [])
         }
         plan.removedGlyphs = Array(repeating: [], count: map.pageCount)

@@ -10,6 +10,9 @@ public struct ScrubProof: Sendable, Codable, Hashable {
         public var anchorsLeft: [String]
         /// (1) Removed anchors' text still in poppler's plain text of the page.
         public var textLeft: [String]
+        /// (2) Whether the page's glyphs were compared one by one with the original's (pages
+        /// whose drawing changed, or all with `fullProof`); otherwise the scans' glyph counts.
+        public var glyphsComparedOneByOne: Bool = false
         /// (2) Glyphs compared with the original's, and those missing, added or changed.
         public var glyphsCompared: Int
         public var glyphsMismatched: Int
@@ -31,6 +34,7 @@ public struct ScrubProof: Sendable, Codable, Hashable {
             case glyphsRemoved = "glyphs_removed"
             case anchorsLeft = "anchors_left"
             case textLeft = "text_left"
+            case glyphsComparedOneByOne = "glyphs_compared_one_by_one"
             case glyphsCompared = "glyphs_compared"
             case glyphsMismatched = "glyphs_mismatched"
             case largestShift = "largest_shift"

@@ -21,10 +21,13 @@ extension ScrubResult {
             let shift = proof.pages.map(\.largestShift).max() ?? 0
             let changed = proof.pages.reduce(0) { $0 + $1.pixelsChanged }
             let outside = proof.pages.reduce(0) { $0 + $1.pixelsChangedOutsideAnchors }
+            let oneByOne = proof.pages.filter(\.glyphsComparedOneByOne).count
+            let byCount = pages - oneByOne
+            let otherPages = byCount > 0 ? "; \(Self.count(byCount, "page")) with unchanged streams by the scans' glyph counts" : ""
             lines.append(
-                "  proof 1 \(anchorsLeft == 0 ? "passed" : "FAILED"): \(anchorsLeft == 0 ? "no" : String(anchorsLeft)) anchor text left on \(Self.count(pages, "page")) (tagscan's scan and poppler's text)")
+                "  proof 1 \(anchorsLeft == 0 ? "passed" : "FAILED"): \(anchorsLeft == 0 ? "no" : String(anchorsLeft)) anchor text left on \(Self.count(pages, "page")) (tagscan's scan; poppler's text on \(Self.count(oneByOne, "changed page")))")
             lines.append(
-                "  proof 2 \(mismatched == 0 ? "passed" : "FAILED"): \(proof.glyphsCompared) other glyphs compared, \(mismatched) changed, largest shift \(ScrubVerifier.points(shift)) pt (tolerance \(proof.tolerance) pt)"
+                "  proof 2 \(mismatched == 0 && proof.pages.allSatisfy(\.passed) ? "passed" : "FAILED"): \(proof.glyphsCompared) other glyphs on \(Self.count(oneByOne, "page")) compared one by one, \(mismatched) changed, largest shift \(ScrubVerifier.points(shift)) pt (tolerance \(proof.tolerance) pt)\(otherPages)"
             )
             lines.append(
                 "  proof 3 \(outside == 0 ? "passed" : "FAILED"): \(Self.count(proof.pagesRendered, "page")) rendered at \(Int(proof.dpi)) dpi, \(Self.count(changed, "pixel")) changed, \(outside) outside the removed anchors' boxes"
