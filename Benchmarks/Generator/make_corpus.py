@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate tagscan's benchmark corpus (issue 8) into Benchmarks/.corpus/ (gitignored).
+"""Generate tagscan's benchmark corpus into Benchmarks/.corpus/ (gitignored).
 
 The benchmark suite and Benchmarks/compare.sh run this when a file is missing; by hand:
 
@@ -15,7 +15,7 @@ Writes (relative to the output folder, default Benchmarks/.corpus/):
                             embedded subset TrueType fonts (DejaVu Serif/Sans) with ToUnicode,
                             compressed content streams; auto-tags on every 25th page (one of them
                             white), a /Rotate 90 page every 100 pages, text turned 90 degrees
-                            on every 200th page: the shape of reference/performance.md's synth2000.
+                            on every 200th page: the shape of a long machine-generated contract.
     contract-10000.pdf      the same generator, 10,000 pages.
     contract-200.pdf        the same generator, 200 pages (for profiling under callgrind).
     templates/t-NNN.pdf     500 templates of 1-5 pages: half base-14 Helvetica (not embedded),

@@ -6,7 +6,7 @@ import Testing
 @Suite("help golden files")
 struct HelpGoldenTests {
     static let commands: [[String]] = [
-        [], ["scan"], ["lint"], ["convert"], ["preview"], ["submit"], ["serve"],
+        [], ["scan"], ["lint"], ["convert"], ["preview"], ["scrub"], ["submit"], ["serve"],
         ["envelope"], ["envelope", "status"], ["envelope", "archive"], ["envelope", "remind"],
         ["envelope", "download"], ["envelope", "list"],
     ]
