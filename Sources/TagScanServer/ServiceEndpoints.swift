@@ -85,7 +85,8 @@ struct ServiceEndpoints: Sendable {
             throw ServiceError.badRequest("format must be json, sarif or junit (got \"\(formatName)\")")
         }
         let strict = query["strict"].map { $0 == "true" || $0 == "1" } ?? false
-        let disabled = Set(query[values: "disable"].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+        let disabled = Set(
+            query[values: "disable"].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         let unknown = LintRules.unknown(disabled)
         guard unknown.isEmpty else { throw ServiceError.badRequest("unknown rule\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", "))") }
         let envelope = query["envelope"].map { $0 == "true" || $0 == "1" } ?? false
@@ -95,7 +96,8 @@ struct ServiceEndpoints: Sendable {
             // workers' limits. visible-anchor then trusts the colour alone, as with --no-render.
             let options = LintOptions(
                 scan: configuration.scanOptions(upload.config), disabledRules: disabled.union(upload.config?.disabledRules ?? []), rendersAnchors: false)
-            let envelopes = envelope
+            let envelopes =
+                envelope
                 ? [Linter.EnvelopeSources(path: "envelope", sources: upload.sources)]
                 : upload.sources.map { Linter.EnvelopeSources(path: $0.displayPath, sources: [$0]) }
             return try await inSlot(route: "/v1/lint") {
@@ -124,8 +126,10 @@ struct ServiceEndpoints: Sendable {
                 throw ServiceError.badRequest("a preview is of one document; the request has \(upload.sources.count)")
             }
             var scanOptions = configuration.scanOptions(upload.config)
-            let isolation = scanOptions.isolation ?? IsolationOptions(
-                workerExecutable: configuration.workerExecutable, timeout: configuration.documentTimeout, maxMemory: configuration.maxMemory)
+            let isolation =
+                scanOptions.isolation
+                ?? IsolationOptions(
+                    workerExecutable: configuration.workerExecutable, timeout: configuration.documentTimeout, maxMemory: configuration.maxMemory)
             scanOptions.isolation = nil
             let options = scanOptions
             return try await inSlot(route: "/v1/preview") {
@@ -143,7 +147,9 @@ struct ServiceEndpoints: Sendable {
         case .failure(.document):
             headers[.contentType] = "application/json"
             headers[Self.exitCodeHeader] = "2"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONReporter().render(ScanReport(documents: [outcome.result])))))
+            return Response(
+                status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONReporter().render(ScanReport(documents: [outcome.result]))))
+            )
         case .failure(let error):
             if case .pageOutOfRange = error { throw ServiceError.badRequest(error.description) }
             throw ServiceError(status: .unprocessableContent, code: "render-failed", message: error.description)

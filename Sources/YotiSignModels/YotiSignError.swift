@@ -102,7 +102,8 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .badRequest(let message):
             return "Yoti Sign rejected the request as malformed (400 Bad Request)\(with(message))"
         case .unauthorized(let message):
-            return "Yoti Sign refused the API key (401 Unauthorized)\(with(message)). Check \(Self.apiKeyEnvironmentVariable) and that the key belongs to this environment (sandbox and production keys differ)."
+            return
+                "Yoti Sign refused the API key (401 Unauthorized)\(with(message)). Check \(Self.apiKeyEnvironmentVariable) and that the key belongs to this environment (sandbox and production keys differ)."
         case .forbidden(let message):
             return "Yoti Sign refused access (403 Forbidden)\(with(message))"
         case .notFound(let message):
@@ -125,7 +126,8 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
             return "Yoti Sign answered \(status) with a body that could not be read: \(reason)"
         case .outcomeUnknown(let request, let reason, let attempts):
             let what = request.hasSuffix("/send-reminder") ? "the reminder may have been sent" : "the envelope may have been created"
-            return "\(what): \(request) reached Yoti Sign or may have, but \(reason)\(tries(attempts)). It was not sent again, since a repeat could duplicate it."
+            return
+                "\(what): \(request) reached Yoti Sign or may have, but \(reason)\(tries(attempts)). It was not sent again, since a repeat could duplicate it."
         case .notCompleted(let status, let unsigned):
             var text = "The envelope is \(status), not complete: its signed documents can be downloaded once every recipient has signed"
             if !unsigned.isEmpty { text += " (still to sign: \(unsigned.joined(separator: ", ")))" }
@@ -135,7 +137,8 @@ public enum YotiSignError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .ledgerFailed(let path, let reason):
             return "The submissions ledger \(path) \(reason)"
         case .previousOutcomeUnknown(let name, let attemptedAt, let ledger):
-            return "An earlier attempt at this submission (\"\(name)\", \(attemptedAt), recorded in \(ledger)) ended without an answer, and Yoti's envelope search shows no envelope of that name since then; the envelope may still have been created."
+            return
+                "An earlier attempt at this submission (\"\(name)\", \(attemptedAt), recorded in \(ledger)) ended without an answer, and Yoti's envelope search shows no envelope of that name since then; the envelope may still have been created."
         case .invalidConfiguration(let reason):
             return reason
         case .invalidRecipientsFile(let reason):

@@ -190,7 +190,8 @@ private struct PreviewJob: Sendable {
         var outcome = Outcome()
         if result.status == .error {
             outcome.failed = true
-            outcome.messages.append("\(result.path): \(result.error?.message(withoutPath: result.path) ?? "could not be read") [\(result.error?.code.rawValue ?? "error")]")
+            outcome.messages.append(
+                "\(result.path): \(result.error?.message(withoutPath: result.path) ?? "could not be read") [\(result.error?.code.rawValue ?? "error")]")
         }
         for missing in settings.pages.missingPages(in: result) where result.status == .ok {
             let pages = missing.count == 1 ? "page \(missing.lowerBound)" : "pages \(missing.lowerBound)-\(missing.upperBound)"

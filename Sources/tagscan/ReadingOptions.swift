@@ -24,7 +24,8 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds one document may take; past it its worker process is stopped and the file gets timeout.", valueName: "seconds"))
     var timeout: Double = IsolationOptions.defaultTimeout
 
-    @Option(help: ArgumentHelp("Address-space cap of each worker process (e.g. 512M, 2G; none for no cap); past it the file gets too-large.", valueName: "size"))
+    @Option(
+        help: ArgumentHelp("Address-space cap of each worker process (e.g. 512M, 2G; none for no cap); past it the file gets too-large.", valueName: "size"))
     var maxMemory: ByteCount = ByteCount(bytes: IsolationOptions.defaultMaxMemory)
 
     @Flag(help: "Scan in this process: no worker processes, so no time limit or memory cap.")

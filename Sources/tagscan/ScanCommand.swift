@@ -26,7 +26,10 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also scan the paths listed in this file, one a line (- reads standard input).", valueName: "list"))
     var filesFrom: String?
 
-    @Option(help: ArgumentHelp("Scan only this share of the sorted input list: INDEX/COUNT, or COUNT with the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.", valueName: "index/count"))
+    @Option(
+        help: ArgumentHelp(
+            "Scan only this share of the sorted input list: INDEX/COUNT, or COUNT with the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.",
+            valueName: "index/count"))
     var shard: String?
 
     @Flag(help: "With --format ndjson --output FILE: skip the documents FILE already holds and append the rest.")

@@ -84,10 +84,11 @@ struct ScrubCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let inputs = Set(sources.compactMap { source -> String? in
-            if case .file(let path) = source { return Self.resolved(path) }
-            return nil
-        })
+        let inputs = Set(
+            sources.compactMap { source -> String? in
+                if case .file(let path) = source { return Self.resolved(path) }
+                return nil
+            })
 
         var worst: Int32 = 0
         var results: [(ScrubResult, String?)] = []

@@ -33,7 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a request may take, waiting included; past it 503 (TAGSCAN_SERVE_REQUEST_TIMEOUT; default 60).", valueName: "seconds"))
     var requestTimeout: Double?
 
-    @Option(help: ArgumentHelp("Seconds one document may take in its worker; past it the document gets timeout (TAGSCAN_SERVE_DOCUMENT_TIMEOUT; default 30).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds one document may take in its worker; past it the document gets timeout (TAGSCAN_SERVE_DOCUMENT_TIMEOUT; default 30).", valueName: "seconds"
+        ))
     var documentTimeout: Double?
 
     @Option(help: ArgumentHelp("Address-space cap of each worker process, e.g. 1G, none (TAGSCAN_SERVE_MAX_MEMORY; default 1G).", valueName: "size"))
@@ -62,7 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         func size(_ flag: String?, _ name: String, _ option: String) throws -> ByteCount? {
             guard let text = flag ?? env(name) else { return nil }
-            guard let value = ByteCount(argument: text) else { throw ValidationError("\(option) (or TAGSCAN_SERVE_\(name)) must be a size such as 512M or 2G, not \"\(text)\"") }
+            guard let value = ByteCount(argument: text) else {
+                throw ValidationError("\(option) (or TAGSCAN_SERVE_\(name)) must be a size such as 512M or 2G, not \"\(text)\"")
+            }
             return value
         }
         var configuration = ServerConfiguration(workerExecutable: WorkerExecutable.path)

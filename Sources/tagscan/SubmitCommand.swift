@@ -230,7 +230,8 @@ struct SubmitCommand: AsyncParsableCommand {
             Self.printError("created envelope \(outcome.envelopeID) on \(environment)")
         case .ledger:
             Self.printError(
-                "this submission already has envelope \(outcome.envelopeID) (recorded in \(ledger.path)); nothing was sent. Use --new-envelope for a second one.")
+                "this submission already has envelope \(outcome.envelopeID) (recorded in \(ledger.path)); nothing was sent. Use --new-envelope for a second one."
+            )
         case .search:
             Self.printError("the answer was lost, but Yoti's envelope search found envelope \(outcome.envelopeID); it is recorded in \(ledger.path)")
             if let others = outcome.otherCandidates {

@@ -11,7 +11,10 @@ struct TagScanCommand: AsyncParsableCommand {
             Exit codes: 0 clean; 1 lint findings at or above the threshold; 2 some input could not be read (a path that yields no PDF included) or the report could not be written; 3 (submit, envelope) Yoti may have acted on a request whose answer was lost; 64 usage error.
             """,
         version: TagScanVersion.current,
-        subcommands: [ScanCommand.self, LintCommand.self, ConvertCommand.self, PreviewCommand.self, ScrubCommand.self, SubmitCommand.self, EnvelopeCommand.self, ServeCommand.self]
+        subcommands: [
+            ScanCommand.self, LintCommand.self, ConvertCommand.self, PreviewCommand.self, ScrubCommand.self, SubmitCommand.self, EnvelopeCommand.self,
+            ServeCommand.self,
+        ]
             + [WorkerCommand.self]  // hidden: the worker process of isolated scans
     )
 

@@ -20,7 +20,10 @@ struct BatchRunCLITests {
 
     @Test("shards of a list from standard input cover it once, whatever the index source")
     func shardsFromStandardInput() throws {
-        let list = ["Fixtures/templates/rotated.pdf", "Fixtures/envelope/nda.pdf", "Fixtures/templates/edges.pdf", "Fixtures/envelope/annex.pdf", "Fixtures/templates/bidi.pdf"]
+        let list = [
+            "Fixtures/templates/rotated.pdf", "Fixtures/envelope/nda.pdf", "Fixtures/templates/edges.pdf", "Fixtures/envelope/annex.pdf",
+            "Fixtures/templates/bidi.pdf",
+        ]
         let stdin = Data(list.joined(separator: "\n").utf8)
         var all: [String] = []
         for index in 0..<2 {
@@ -36,7 +39,10 @@ struct BatchRunCLITests {
         }
         #expect(all.sorted() == list.sorted())
         let sorted = list.sorted()
-        #expect(try Self.names(try CommandRunner.run(["scan", "--shard", "0/2", "--format", "ndjson", "-q"] + list).stdoutData) == [sorted[0], sorted[2], sorted[4]])
+        #expect(
+            try Self.names(try CommandRunner.run(["scan", "--shard", "0/2", "--format", "ndjson", "-q"] + list).stdoutData) == [
+                sorted[0], sorted[2], sorted[4],
+            ])
     }
 
     @Test("--resume appends what a killed run did not write, ending with the full report")
@@ -63,7 +69,8 @@ struct BatchRunCLITests {
     @Test("usage errors: --resume without ndjson output, a shard with no index, a missing list")
     func usageErrors() throws {
         #expect(try CommandRunner.run(["scan", "--resume", "Fixtures/templates"]).status == 64)
-        let noIndex = try CommandRunner.run(["scan", "--shard", "3", "Fixtures/templates"], environment: ["JOB_COMPLETION_INDEX": "", "AWS_BATCH_JOB_ARRAY_INDEX": ""])
+        let noIndex = try CommandRunner.run(
+            ["scan", "--shard", "3", "Fixtures/templates"], environment: ["JOB_COMPLETION_INDEX": "", "AWS_BATCH_JOB_ARRAY_INDEX": ""])
         #expect(noIndex.status == 64)
         #expect(noIndex.stderr.contains("JOB_COMPLETION_INDEX"))
         #expect(try CommandRunner.run(["scan", "--shard", "3/3", "Fixtures/templates"]).status == 64)

@@ -54,7 +54,9 @@ struct ConvertCommandTests {
 
     @Test("--role-map renames recipients; the command line wins over the configuration")
     func roleMap() throws {
-        let outcome = try CommandRunner.run(["convert", "Fixtures/dialects/docusign.pdf", "--from", "docusign", "--role-map", "signer1=Buyer 1", "--role-map", "signer2=Seller 1"])
+        let outcome = try CommandRunner.run([
+            "convert", "Fixtures/dialects/docusign.pdf", "--from", "docusign", "--role-map", "signer1=Buyer 1", "--role-map", "signer2=Seller 1",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(Self.recipients(try Self.document(outcome)).map(\.role) == ["Signer 3", "Buyer 1", "Seller 1"])
 
@@ -62,7 +64,9 @@ struct ConvertCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("roles.yml")
         try "role_map:\n  signer1: Tenant 1\n  signer3: Witness 1\n".write(to: config, atomically: true, encoding: .utf8)
-        let both = try CommandRunner.run(["convert", "Fixtures/dialects/docusign.pdf", "--from", "docusign", "--config", config.path, "--role-map", "signer1=Buyer 1"])
+        let both = try CommandRunner.run([
+            "convert", "Fixtures/dialects/docusign.pdf", "--from", "docusign", "--config", config.path, "--role-map", "signer1=Buyer 1",
+        ])
         #expect(Self.recipients(try Self.document(both)).map(\.role) == ["Signer 2", "Buyer 1", "Witness 1"])
     }
 
@@ -71,7 +75,9 @@ struct ConvertCommandTests {
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("out.ndjson")
-        let outcome = try CommandRunner.run(["convert", "Fixtures/dialects/documenso.pdf", "Fixtures/dialects/docuseal.pdf", "--from", "auto", "--format", "ndjson", "--output", file.path])
+        let outcome = try CommandRunner.run([
+            "convert", "Fixtures/dialects/documenso.pdf", "Fixtures/dialects/docuseal.pdf", "--from", "auto", "--format", "ndjson", "--output", file.path,
+        ])
         #expect(outcome.status == 0 && outcome.stdout.isEmpty, "\(outcome.stderr)")
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
@@ -81,12 +87,14 @@ struct ConvertCommandTests {
         #expect(text.stdout.contains("Signer 1 (sign group 1):") && text.stdout.contains("[foreign-tag-malformed]"))
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["convert", "Fixtures/dialects/acrobat.pdf"],
-        ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "zoho"],
-        ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "auto", "--role-map", "signer1"],
-        ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "auto", "--role-map", "signer1=Bad/Role"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["convert", "Fixtures/dialects/acrobat.pdf"],
+            ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "zoho"],
+            ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "auto", "--role-map", "signer1"],
+            ["convert", "Fixtures/dialects/acrobat.pdf", "--from", "auto", "--role-map", "signer1=Bad/Role"],
+        ])
     func usage(arguments: [String]) throws {
         let outcome = try CommandRunner.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
@@ -120,15 +128,17 @@ struct ConvertCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("tagscan.yml")
         try """
-            rules:
-              - anchor: "Signature:"
-                role: Signer 1
-                type: signature
-                x_offset: 5 furlongs
-            """.write(to: config, atomically: true, encoding: .utf8)
+        rules:
+          - anchor: "Signature:"
+            role: Signer 1
+            type: signature
+            x_offset: 5 furlongs
+        """.write(to: config, atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: CommandRunner.repositoryRoot.appendingPathComponent("Fixtures/dialects/custom-rules.pdf"), to: folder.appendingPathComponent("form.pdf"))
-        for arguments in [["scan", folder.path], ["scan", "Fixtures/dialects/custom-rules.pdf", "--config", config.path], ["convert", folder.path, "--from", "auto"]] {
+        for arguments in [
+            ["scan", folder.path], ["scan", "Fixtures/dialects/custom-rules.pdf", "--config", config.path], ["convert", folder.path, "--from", "auto"],
+        ] {
             let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == 64, "\(arguments)")
             #expect(outcome.stdout.isEmpty)
@@ -147,14 +157,14 @@ struct ConvertCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("rule.yml")
         try """
-            rules:
-              - anchor: "Signature:"
-                occurrence: first
-                role: Signer 1
-                type: signature
-                align: right
-                x_offset: 0.5in
-            """.write(to: config, atomically: true, encoding: .utf8)
+        rules:
+          - anchor: "Signature:"
+            occurrence: first
+            role: Signer 1
+            type: signature
+            align: right
+            x_offset: 0.5in
+        """.write(to: config, atomically: true, encoding: .utf8)
         let outcome = try CommandRunner.run(["scan", "Fixtures/dialects/custom-rules.pdf", "--config", config.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let tag = try #require(Self.recipients(try Self.document(outcome)).first?.tags.first)

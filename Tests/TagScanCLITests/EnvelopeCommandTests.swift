@@ -19,8 +19,10 @@ struct EnvelopeCommandTests {
 
     static func submit(_ server: LoopbackServer, ledger: String, _ extra: [String] = []) async throws -> CommandRunner.Outcome {
         try await CommandRunner.runDetached(
-            ["submit", "Fixtures/envelope/nda.pdf", "--recipients", try SubmitCommandTests.recipientsFile(), "--ledger", ledger,
-             "--base-url", server.baseURL + "/v2", "--request-timeout", "2"] + extra,
+            [
+                "submit", "Fixtures/envelope/nda.pdf", "--recipients", try SubmitCommandTests.recipientsFile(), "--ledger", ledger,
+                "--base-url", server.baseURL + "/v2", "--request-timeout", "2",
+            ] + extra,
             environment: environment)
     }
 
@@ -99,8 +101,10 @@ struct EnvelopeCommandTests {
 
             """)
         try await LoopbackServer.with(expectedKey: Self.key, script: [.created]) { server in
-            let arguments = ["submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger, "--embedded",
-                             "--base-url", server.baseURL, "--request-timeout", "5"]
+            let arguments = [
+                "submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger, "--embedded",
+                "--base-url", server.baseURL, "--request-timeout", "5",
+            ]
             let refused = try await CommandRunner.runDetached(arguments, environment: Self.environment)
             #expect(refused.status == 1, "\(refused.stderr)")
             #expect(refused.stderr.contains("[invitation-message-missing]"), "an invitation email needs its message: \(refused.stderr)")
@@ -141,7 +145,8 @@ struct EnvelopeCommandTests {
         #expect(outcome.stderr.contains("recipients.yml:5: unknown key 'sign_grup' in recipient 2"), "\(outcome.stderr)")
     }
 
-    static let active = #"{"envelope_id":"e1","status":"ACTIVE","details":{"recipients":[{"id":"r1","sign_status":"UNSIGNED","name":"Ada Lovelace","email":"ada@example.com","role":"Signer 1"},{"id":"r2","sign_status":"SIGNED","name":"Alan Turing","email":"alan@example.com"}]}}"#
+    static let active =
+        #"{"envelope_id":"e1","status":"ACTIVE","details":{"recipients":[{"id":"r1","sign_status":"UNSIGNED","name":"Ada Lovelace","email":"ada@example.com","role":"Signer 1"},{"id":"r2","sign_status":"SIGNED","name":"Alan Turing","email":"alan@example.com"}]}}"#
 
     static func envelope(_ server: LoopbackServer, _ arguments: [String]) async throws -> CommandRunner.Outcome {
         try await CommandRunner.runDetached(["envelope"] + arguments + ["--base-url", server.baseURL, "--request-timeout", "5"], environment: environment)

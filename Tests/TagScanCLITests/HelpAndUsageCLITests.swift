@@ -5,11 +5,19 @@ import Testing
 /// nothing are usage errors that say so.
 @Suite("help and usage messages")
 struct HelpAndUsageCLITests {
-    @Test("help paragraphs are one line each for the parser to wrap", arguments: [
-        (["--help"], "Exit codes: 0 clean; 1 lint findings at or above the threshold; 2 some input could not be read (a path that yields no PDF included) or the report could not be written; 3 (submit, envelope) Yoti may have acted on a request whose answer was lost; 64 usage error."),
-        (["lint", "--help"], "Turn a rule off for every document with --disable RULE (or the configuration file's disabled_rules), or for one template by writing |tagscan-disable:RULE,RULE| anywhere in it (white text is fine). tagscan lint --list-rules lists the rules."),
-        (["submit", "--help"], "The API key is read from YOTI_SIGN_API_KEY, never from a flag, so it stays out of shell history."),
-    ])
+    @Test(
+        "help paragraphs are one line each for the parser to wrap",
+        arguments: [
+            (
+                ["--help"],
+                "Exit codes: 0 clean; 1 lint findings at or above the threshold; 2 some input could not be read (a path that yields no PDF included) or the report could not be written; 3 (submit, envelope) Yoti may have acted on a request whose answer was lost; 64 usage error."
+            ),
+            (
+                ["lint", "--help"],
+                "Turn a rule off for every document with --disable RULE (or the configuration file's disabled_rules), or for one template by writing |tagscan-disable:RULE,RULE| anywhere in it (white text is fine). tagscan lint --list-rules lists the rules."
+            ),
+            (["submit", "--help"], "The API key is read from YOTI_SIGN_API_KEY, never from a flag, so it stays out of shell history."),
+        ])
     func unwrapped(_ item: (arguments: [String], paragraph: String)) throws {
         let outcome = try CommandRunner.run(item.arguments, environment: ["COLUMNS": "400"])
         #expect(outcome.status == 0)
@@ -20,7 +28,10 @@ struct HelpAndUsageCLITests {
     func serveHelp() throws {
         let outcome = try CommandRunner.run(["serve", "--help"], environment: ["COLUMNS": "400"])
         #expect(outcome.status == 0)
-        let variables = ["HOST", "PORT", "WORKERS", "QUEUE_SIZE", "MAX_BODY", "REQUEST_TIMEOUT", "DOCUMENT_TIMEOUT", "MAX_MEMORY", "SHUTDOWN_TIMEOUT", "LOG_LEVEL", "IN_PROCESS", "TOKEN"]
+        let variables = [
+            "HOST", "PORT", "WORKERS", "QUEUE_SIZE", "MAX_BODY", "REQUEST_TIMEOUT", "DOCUMENT_TIMEOUT", "MAX_MEMORY", "SHUTDOWN_TIMEOUT", "LOG_LEVEL",
+            "IN_PROCESS", "TOKEN",
+        ]
         for name in variables {
             #expect(outcome.stdout.contains("TAGSCAN_SERVE_\(name)"), "serve --help does not name TAGSCAN_SERVE_\(name)")
         }
@@ -59,12 +70,14 @@ struct HelpAndUsageCLITests {
         #expect(line.hasSuffix("Worker threads (default: the machine's cores)."), "\(line)")
     }
 
-    @Test("an unknown command says so and suggests the nearest", arguments: [
-        ("sacn", "tagscan: 'sacn' is not a tagscan command; did you mean 'scan'?"),
-        ("lnit", "tagscan: 'lnit' is not a tagscan command; did you mean 'lint'?"),
-        ("prev", "tagscan: 'prev' is not a tagscan command; did you mean 'preview'?"),
-        ("submti", "tagscan: 'submti' is not a tagscan command; did you mean 'submit'?"),
-    ])
+    @Test(
+        "an unknown command says so and suggests the nearest",
+        arguments: [
+            ("sacn", "tagscan: 'sacn' is not a tagscan command; did you mean 'scan'?"),
+            ("lnit", "tagscan: 'lnit' is not a tagscan command; did you mean 'lint'?"),
+            ("prev", "tagscan: 'prev' is not a tagscan command; did you mean 'preview'?"),
+            ("submti", "tagscan: 'submti' is not a tagscan command; did you mean 'submit'?"),
+        ])
     func unknownCommand(_ item: (word: String, message: String)) throws {
         let outcome = try CommandRunner.run([item.word, "x.pdf"])
         #expect(outcome.status == 64)

@@ -118,7 +118,9 @@ struct HostileCLITests {
         #expect(left.isEmpty, "workers \(left) outlived tagscan")
     }
 
-    @Test("Bad --timeout and --max-memory values are usage errors", arguments: [["--timeout", "0"], ["--timeout", "-3"], ["--max-memory", "lots"], ["--max-memory", "12X"]])
+    @Test(
+        "Bad --timeout and --max-memory values are usage errors",
+        arguments: [["--timeout", "0"], ["--timeout", "-3"], ["--max-memory", "lots"], ["--max-memory", "12X"]])
     func usage(arguments: [String]) throws {
         let run = try Self.run(["scan"] + arguments + [Self.fixtures.appendingPathComponent("hostile/good-neighbour.pdf").path])
         #expect(run.status == 64, "\(run.stderr)")

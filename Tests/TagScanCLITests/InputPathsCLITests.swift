@@ -71,9 +71,10 @@ struct InputPathsCLITests {
         let outcome = try CommandRunner.run([command, "--format", "json", "Fixtures/envelope", "Fixtures/envelop"])
         #expect(outcome.status == 2)
         let documents = try Self.documents(outcome)
-        #expect(documents.map { $0["path"] as? String } == [
-            "Fixtures/envelope/annex.pdf", "Fixtures/envelope/nda.pdf", "Fixtures/envelope/schedule.pdf", "Fixtures/envelop",
-        ])
+        #expect(
+            documents.map { $0["path"] as? String } == [
+                "Fixtures/envelope/annex.pdf", "Fixtures/envelope/nda.pdf", "Fixtures/envelope/schedule.pdf", "Fixtures/envelop",
+            ])
         #expect(Self.error(documents[3])?.code == "not-found")
     }
 
@@ -85,7 +86,8 @@ struct InputPathsCLITests {
         try fm.createSymbolicLink(atPath: folder.appendingPathComponent("linked").path, withDestinationPath: Self.templates.path)
         let mixed = folder.appendingPathComponent("mixed")
         try fm.createDirectory(at: mixed, withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: mixed.appendingPathComponent("a.pdf").path, withDestinationPath: Self.templates.appendingPathComponent("rotated.pdf").path)
+        try fm.createSymbolicLink(
+            atPath: mixed.appendingPathComponent("a.pdf").path, withDestinationPath: Self.templates.appendingPathComponent("rotated.pdf").path)
         try fm.createSymbolicLink(atPath: mixed.appendingPathComponent("b.pdf").path, withDestinationPath: "a.pdf")
 
         let linked = try CommandRunner.run(["scan", "linked"], directory: folder)

@@ -13,7 +13,10 @@ struct LintCommandTests {
     func clean() throws {
         let outcome = try Self.lint(["Fixtures/lint/visible-anchor/clean.pdf"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout == #"Fixtures/lint/visible-anchor/clean.pdf: info: the auto-tags' roles (Signer) need "autotagging": "GENERAL" in the envelope options [industry-type]"# + "\n")
+        #expect(
+            outcome.stdout
+                == #"Fixtures/lint/visible-anchor/clean.pdf: info: the auto-tags' roles (Signer) need "autotagging": "GENERAL" in the envelope options [industry-type]"#
+                + "\n")
         #expect(outcome.stderr == "tagscan lint: 1 document: 0 errors, 0 warnings, 1 info\n")
     }
 
@@ -21,7 +24,10 @@ struct LintCommandTests {
     func errors() throws {
         let outcome = try Self.lint(["Fixtures/lint/optional-date-signed/trigger.pdf"])
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("Fixtures/lint/optional-date-signed/trigger.pdf:1: error: |S1DSO| is an optional date-signed field; Yoti requires date_signed_field to be required: use R [optional-date-signed]\n"))
+        #expect(
+            outcome.stdout.contains(
+                "Fixtures/lint/optional-date-signed/trigger.pdf:1: error: |S1DSO| is an optional date-signed field; Yoti requires date_signed_field to be required: use R [optional-date-signed]\n"
+            ))
     }
 
     @Test("warnings alone exit 0, and 1 with --strict")
@@ -48,7 +54,10 @@ struct LintCommandTests {
 
     @Test("usage errors exit 64: a bad flag, an unknown rule, no paths, a bad format")
     func usage() throws {
-        for arguments in [["--no-such-flag", "Fixtures/lint/visible-anchor/clean.pdf"], ["--disable", "no-such-rule", "Fixtures/lint/visible-anchor/clean.pdf"], [], ["--format", "xml", "Fixtures/lint/visible-anchor/clean.pdf"]] {
+        for arguments in [
+            ["--no-such-flag", "Fixtures/lint/visible-anchor/clean.pdf"], ["--disable", "no-such-rule", "Fixtures/lint/visible-anchor/clean.pdf"], [],
+            ["--format", "xml", "Fixtures/lint/visible-anchor/clean.pdf"],
+        ] {
             let outcome = try Self.lint(arguments)
             #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
@@ -109,7 +118,10 @@ struct LintCommandTests {
     func envelope() throws {
         let grouped = try Self.lint(["--envelope", "Fixtures/lint/too-many-files/trigger"])
         #expect(grouped.status == 1)
-        #expect(grouped.stdout.contains("Fixtures/lint/too-many-files/trigger/part-21.pdf: error: envelope Fixtures/lint/too-many-files/trigger holds 21 files; Yoti accepts at most 20 (this is file 21) [too-many-files]"))
+        #expect(
+            grouped.stdout.contains(
+                "Fixtures/lint/too-many-files/trigger/part-21.pdf: error: envelope Fixtures/lint/too-many-files/trigger holds 21 files; Yoti accepts at most 20 (this is file 21) [too-many-files]"
+            ))
         let separate = try Self.lint(["Fixtures/lint/too-many-files/trigger"])
         #expect(separate.status == 0)
         #expect(!separate.stdout.contains("too-many-files]"))
@@ -131,7 +143,10 @@ struct LintCommandTests {
     @Test("--format github prints escaped workflow commands; json is schema 1")
     func otherFormats() throws {
         let github = try Self.lint(["--format", "github", "Fixtures/lint/recipient-gap/trigger.pdf"])
-        #expect(github.stdout.contains("::warning file=Fixtures/lint/recipient-gap/trigger.pdf,title=recipient-gap (page 1)::The document has fields for Signer 3 (|S3SR|) but none for Signer 2; check the anchors' recipient numbers\n"))
+        #expect(
+            github.stdout.contains(
+                "::warning file=Fixtures/lint/recipient-gap/trigger.pdf,title=recipient-gap (page 1)::The document has fields for Signer 3 (|S3SR|) but none for Signer 2; check the anchors' recipient numbers\n"
+            ))
         let json = try Self.lint(["--format", "json", "Fixtures/lint/recipient-gap/trigger.pdf"])
         let report = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
         #expect(report?["schema_version"] as? Int == 1)

@@ -89,7 +89,8 @@ struct OutputFileCLITests {
 
         let recipients = URL(fileURLWithPath: try SubmitCommandTests.recipientsFile())
         defer { try? FileManager.default.removeItem(at: recipients.deletingLastPathComponent()) }
-        let submit = try ShellRunner.run(#""$TAGSCAN" submit Fixtures/envelope/nda.pdf --recipients "$RECIPIENTS" --dry-run > /dev/full"#, environment: ["RECIPIENTS": recipients.path])
+        let submit = try ShellRunner.run(
+            #""$TAGSCAN" submit Fixtures/envelope/nda.pdf --recipients "$RECIPIENTS" --dry-run > /dev/full"#, environment: ["RECIPIENTS": recipients.path])
         #expect(submit.status == 2, "\(submit.stderr)")
         #expect(submit.stderr.contains("tagscan: cannot write to standard output: No space left on device"), "\(submit.stderr)")
     }
@@ -131,12 +132,14 @@ struct OutputFileCLITests {
         #expect(chmod(folder.path, 0o555) == 0)
         // root ignores permissions: run tagscan as nobody then.
         let asUser = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
-        let refused = try ShellRunner.run(asUser + #""$TAGSCAN" scan "$FIXTURES/templates/rotated.pdf" --in-process -o "$DIR/new.json""#, environment: ["DIR": folder.path])
+        let refused = try ShellRunner.run(
+            asUser + #""$TAGSCAN" scan "$FIXTURES/templates/rotated.pdf" --in-process -o "$DIR/new.json""#, environment: ["DIR": folder.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("tagscan: cannot write \(folder.path)/new.json: Permission denied"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.json").path))
 
-        let written = try ShellRunner.run(asUser + #""$TAGSCAN" scan "$FIXTURES/templates/rotated.pdf" --in-process -o "$DIR/existing.json""#, environment: ["DIR": folder.path])
+        let written = try ShellRunner.run(
+            asUser + #""$TAGSCAN" scan "$FIXTURES/templates/rotated.pdf" --in-process -o "$DIR/existing.json""#, environment: ["DIR": folder.path])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(Self.isReport(try Data(contentsOf: URL(fileURLWithPath: existing))))
     }

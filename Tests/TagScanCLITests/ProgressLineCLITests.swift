@@ -35,7 +35,10 @@ struct ProgressLineCLITests {
         // Erased before the command's own last words, so the terminal is left clean.
         let last = try #require(run.terminal.range(of: "time left unknown", options: .backwards))
         #expect(run.terminal[last.upperBound...].hasPrefix("\r\u{1B}[K"), "\(run.terminal.debugDescription)")
-        let plain = try CommandRunner.run(command.split(separator: " ").map(String.init) + ["--timeout", "3", "--jobs", "1", "Fixtures/hostile/content-bomb.pdf", "Fixtures/templates/rotated.pdf"])
+        let plain = try CommandRunner.run(
+            command.split(separator: " ").map(String.init) + [
+                "--timeout", "3", "--jobs", "1", "Fixtures/hostile/content-bomb.pdf", "Fixtures/templates/rotated.pdf",
+            ])
         #expect(plain.status == 2)
         #expect(!plain.stderr.contains("documents,"), "\(plain.stderr)")
         #expect(Self.withoutTimes(run.stdout) == Self.withoutTimes(plain.stdoutData))

@@ -64,7 +64,9 @@ struct ScrubCommandTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let outcome = try CommandRunner.run(["scrub", Self.fixture("scrub/type3.pdf"), "--out", out.path])
         #expect(outcome.status == 1, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("error: page 1: |S1SR| cannot be removed safely: it is drawn by a Type3 font's glyph procedures [anchor-unremovable]"), "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains("error: page 1: |S1SR| cannot be removed safely: it is drawn by a Type3 font's glyph procedures [anchor-unremovable]"),
+            "\(outcome.stdout)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
 
         let kept = try CommandRunner.run(["scrub", Self.fixture("scrub/type3.pdf"), "--out", out.path, "--keep-unremovable"])
@@ -90,11 +92,13 @@ struct ScrubCommandTests {
         #expect(try Data(contentsOf: input) != before)
     }
 
-    @Test("usage errors", arguments: [
-        (["scrub", "x.pdf"], "say where the scrubbed files go"),
-        (["scrub", "a.pdf", "b.pdf", "-o", "c.pdf"], "-o takes one input file"),
-        (["scrub", "a.pdf", "--out", "d", "--in-place"], "say where the scrubbed files go"),
-    ])
+    @Test(
+        "usage errors",
+        arguments: [
+            (["scrub", "x.pdf"], "say where the scrubbed files go"),
+            (["scrub", "a.pdf", "b.pdf", "-o", "c.pdf"], "-o takes one input file"),
+            (["scrub", "a.pdf", "--out", "d", "--in-place"], "say where the scrubbed files go"),
+        ])
     func usage(_ arguments: [String], _ message: String) throws {
         let outcome = try CommandRunner.run(arguments)
         #expect(outcome.status == 64)

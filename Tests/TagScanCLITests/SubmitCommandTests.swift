@@ -61,11 +61,13 @@ struct SubmitCommandTests {
         }
     }
 
-    @Test("refusals before sending", arguments: [
-        (["--request-timeout", "0"], [String: String](), Int32(64), "--request-timeout must be at least 1 second"),
-        ([], ["YOTI_SIGN_API_KEY": ""], Int32(64), "set YOTI_SIGN_API_KEY"),
-        (["--base-url", "ftp://example.com"], ["YOTI_SIGN_API_KEY": key], Int32(64), "--base-url must be an http:// or https:// URL"),
-    ])
+    @Test(
+        "refusals before sending",
+        arguments: [
+            (["--request-timeout", "0"], [String: String](), Int32(64), "--request-timeout must be at least 1 second"),
+            ([], ["YOTI_SIGN_API_KEY": ""], Int32(64), "set YOTI_SIGN_API_KEY"),
+            (["--base-url", "ftp://example.com"], ["YOTI_SIGN_API_KEY": key], Int32(64), "--base-url must be an http:// or https:// URL"),
+        ])
     func refusals(extra: [String], environment: [String: String], status: Int32, message: String) throws {
         let outcome = try CommandRunner.run(
             ["submit", "Fixtures/envelope/nda.pdf", "--recipients", try Self.recipientsFile(), "--base-url", "http://127.0.0.1:9"] + extra,
@@ -89,13 +91,17 @@ struct SubmitCommandTests {
         let recipients = try Self.recipientsFile()
         let ledger = (recipients as NSString).deletingLastPathComponent + "/ledger.jsonl"
         let outcome = try CommandRunner.run(
-            ["submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger,
-             "--base-url", "http://127.0.0.1:9", "--request-timeout", "5"],
+            [
+                "submit", "Fixtures/envelope/nda.pdf", "--recipients", recipients, "--ledger", ledger,
+                "--base-url", "http://127.0.0.1:9", "--request-timeout", "5",
+            ],
             environment: ["YOTI_SIGN_API_KEY": Self.key])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("Could not reach Yoti Sign (after 4 attempts)"), "\(outcome.stderr)")
         for attempt in 1...3 {
-            #expect(outcome.stderr.contains("POST /v2/envelopes: attempt \(attempt) of 4 failed (connection refused, before the request was sent); retrying in "), "\(outcome.stderr)")
+            #expect(
+                outcome.stderr.contains("POST /v2/envelopes: attempt \(attempt) of 4 failed (connection refused, before the request was sent); retrying in "),
+                "\(outcome.stderr)")
         }
         #expect(!outcome.stderr.contains(Self.key) && !outcome.stdout.contains(Self.key))
         let records = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n")

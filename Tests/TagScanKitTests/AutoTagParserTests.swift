@@ -24,7 +24,8 @@ struct AutoTagParserTests {
             for number in [1, 9, 10, 30] {
                 for (code, type, group) in types {
                     for flag in ["R", "O"] {
-                        cases.append(Case(body: "\(role.rawValue)\(number)\(code)\(flag)", role: role, number: number, type: type, group: group, optional: flag == "O"))
+                        cases.append(
+                            Case(body: "\(role.rawValue)\(number)\(code)\(flag)", role: role, number: number, type: type, group: group, optional: flag == "O"))
                     }
                 }
             }

@@ -29,10 +29,11 @@ struct BatchScanTests {
     @Test("folders expand recursively to sorted PDFs; missing paths are kept to be reported")
     func expansion() {
         let sources = DocumentSource.expanding([FixtureSupport.path("envelope"), FixtureSupport.path("nope.pdf")])
-        #expect(sources.map(\.displayPath) == [
-            FixtureSupport.path("envelope") + "/annex.pdf", FixtureSupport.path("envelope") + "/nda.pdf",
-            FixtureSupport.path("envelope") + "/schedule.pdf", FixtureSupport.path("nope.pdf"),
-        ])
+        #expect(
+            sources.map(\.displayPath) == [
+                FixtureSupport.path("envelope") + "/annex.pdf", FixtureSupport.path("envelope") + "/nda.pdf",
+                FixtureSupport.path("envelope") + "/schedule.pdf", FixtureSupport.path("nope.pdf"),
+            ])
         let stdin = DocumentSource.expanding(["-"], standardInput: { Data("%PDF-1.4".utf8) })
         #expect(stdin == [.data(Data("%PDF-1.4".utf8), fileName: "stdin.pdf")])
     }

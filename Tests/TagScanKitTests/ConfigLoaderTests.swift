@@ -11,7 +11,8 @@ struct ConfigLoaderTests {
     @Test("the lease's tagscan.yml: rules, recipients, defaults")
     func leaseConfigLoads() throws {
         let config = try ConfigLoader.load(path: Self.leaseConfig)
-        #expect(config.rules.map(\.displayName) == ["tenant-signature", "landlord-signature", "tenant-date", "landlord-date", "company", "guarantor-signature"])
+        #expect(
+            config.rules.map(\.displayName) == ["tenant-signature", "landlord-signature", "tenant-date", "landlord-date", "company", "guarantor-signature"])
         let tenant = config.rules[0]
         #expect(tenant.anchor == "Tenant Signature:" && tenant.role == "Tenant 1" && tenant.type == .signature)
         #expect(tenant.alignment == .right && tenant.vertical == .baseline && tenant.xOffset == .millimetres(2) && tenant.yOffset == .points(-14))
@@ -22,10 +23,11 @@ struct ConfigLoaderTests {
         #expect(company.validation == Tag.Validation(regex: "^[A-Za-z0-9 .&-]+$", errorMessage: "Letters and digits only"))
         #expect(company.xOffset == .inches(0.1))
         #expect(config.rules[5].ignoreIfMissing)
-        #expect(config.recipients == [
-            ConfigRecipient(role: "Tenant 1", name: "Ada Lovelace", email: "ada@example.com", signGroup: 1, authType: .noAuth),
-            ConfigRecipient(role: "Landlord 1", name: "Alan Turing", email: "alan@example.com", signGroup: 2),
-        ])
+        #expect(
+            config.recipients == [
+                ConfigRecipient(role: "Tenant 1", name: "Ada Lovelace", email: "ada@example.com", signGroup: 1, authType: .noAuth),
+                ConfigRecipient(role: "Landlord 1", name: "Alan Turing", email: "alan@example.com", signGroup: 2),
+            ])
         #expect(config.defaults.textFieldWidth == 0.3 && config.defaults.dateRequired == nil)
 
         let options = config.applied(to: ScanOptions())
@@ -74,7 +76,10 @@ struct ConfigLoaderTests {
         #expect(config.rules.first?.xOffset == .millimetres(5) && config.rules.first?.occurrence == .nth(2))
         #expect(config.roleMap == ["signer2": "Guarantor 1"] && config.disabledRules == ["foreign-tag"])
         let bad = text.replacingOccurrences(of: "\"x_offset\"", with: "\"x_ofset\"")
-        #expect(throws: ConfigError.unknownKey(file: "tagscan.json", line: 3, key: "x_ofset", context: "rule 1", allowed: CustomAnchorRule.CodingKeys.allCases.map(\.rawValue))) {
+        #expect(
+            throws: ConfigError.unknownKey(
+                file: "tagscan.json", line: 3, key: "x_ofset", context: "rule 1", allowed: CustomAnchorRule.CodingKeys.allCases.map(\.rawValue))
+        ) {
             try ConfigLoader.parse(bad, file: "tagscan.json")
         }
     }
@@ -100,7 +105,10 @@ struct ConfigLoaderTests {
     static let mistakes: [(String, String, Int, [String])] = [
         ("unknown top-level key", base + "\nrulez: []", 8, ["unknown key 'rulez' in the configuration", "rules, recipients"]),
         ("unknown rule key", base + "\n    ofset: 3pt", 8, ["unknown key 'ofset' in rule 1", "x_offset"]),
-        ("unknown validation key", base + "\n    validation: { regex: '^a', message: x }", 8, ["unknown key 'message' in the validation of rule 1", "error_message"]),
+        (
+            "unknown validation key", base + "\n    validation: { regex: '^a', message: x }", 8,
+            ["unknown key 'message' in the validation of rule 1", "error_message"]
+        ),
         ("unknown recipient key", base.replacingOccurrences(of: "email:", with: "mail:"), 2, ["unknown key 'mail' in recipient 'Signer 1'"]),
         ("unknown defaults key", base + "\ndefaults: { text_width: 0.2 }", 8, ["unknown key 'text_width' in defaults"]),
         ("bad unit", base.replacingOccurrences(of: "5mm", with: "5 furlongs"), 7, ["rule 1", "'5 furlongs' is not a length"]),
@@ -111,15 +119,24 @@ struct ConfigLoaderTests {
         ("bad vertical", base + "\n    vertical: middle", 8, ["vertical 'middle' is not one of: top, baseline, bottom"]),
         ("wrong type", base + "\n    whole_word: maybe", 8, ["whole_word of rule 1 must be true or false, not 'maybe'"]),
         ("missing key", base.replacingOccurrences(of: "    role: Signer 1\n", with: ""), 4, ["rule 1 needs a 'role' key"]),
-        ("invalid regular expression", base.replacingOccurrences(of: "\"Signature:\"", with: "\"Sig[nature\"") + "\n    regex: true", 4, ["not a valid regular expression"]),
+        (
+            "invalid regular expression", base.replacingOccurrences(of: "\"Signature:\"", with: "\"Sig[nature\"") + "\n    regex: true", 4,
+            ["not a valid regular expression"]
+        ),
         ("negative sign group", base + "\n    sign_group: -1", 8, ["sign_group must be 1 or more"]),
         ("text-only key on a signature", base + "\n    help_text: Sign here", 8, ["help_text applies only to text_field tags"]),
         ("forbidden role characters", base.replacingOccurrences(of: "role: Signer 1", with: "role: Signer/1"), 5, ["must not contain"]),
         ("bad email", base.replacingOccurrences(of: "ada@example.com", with: "ada.example.com"), 2, ["'ada.example.com' is not an email address"]),
-        ("bad auth type", base.replacingOccurrences(of: "email: ada@example.com", with: "auth_type: password"), 2, ["auth_type 'password' is not one of: no-auth, sign-auth, idv"]),
+        (
+            "bad auth type", base.replacingOccurrences(of: "email: ada@example.com", with: "auth_type: password"), 2,
+            ["auth_type 'password' is not one of: no-auth, sign-auth, idv"]
+        ),
         ("bad rule id", base + "\ndisabled_rules: [foreign-tag, Bad Rule]", 8, ["'Bad Rule' is not a rule id"]),
         ("absolute default width", base + "\ndefaults:\n  text_field_width: 5cm", 9, ["text_field_width must be a fraction of the page width"]),
-        ("width too wide", base.replacingOccurrences(of: "type: signature", with: "type: text_field") + "\n    width: 1.5", 8, ["width must be more than 0 and less than the page width"]),
+        (
+            "width too wide", base.replacingOccurrences(of: "type: signature", with: "type: text_field") + "\n    width: 1.5", 8,
+            ["width must be more than 0 and less than the page width"]
+        ),
         ("duplicate key", base + "\n    role: Signer 2", 5, ["key 'role' appears more than once"]),
         ("YAML syntax", base + "\n  - anchor: [unclosed", 9, ["not valid YAML"]),
         ("not a map", "- just\n- a list\n", 1, ["must be a map of keys"]),

@@ -11,7 +11,8 @@ struct CustomAnchorRuleTests {
     static let paths = DialectFixtures.extractionPaths
     static let width = 595.28, height = 841.89
 
-    static func scan(_ rules: [CustomAnchorRule], path: ExtractionPath = .automatic, configure: (inout ScanOptions) -> Void = { _ in }) throws -> DocumentResult {
+    static func scan(_ rules: [CustomAnchorRule], path: ExtractionPath = .automatic, configure: (inout ScanOptions) -> Void = { _ in }) throws -> DocumentResult
+    {
         var options = ScanOptions(jobs: 2, extraction: path)
         options.customRules = rules
         configure(&options)
@@ -56,7 +57,14 @@ struct CustomAnchorRuleTests {
     @Test("align right starts the field at the match's right edge", arguments: paths)
     func alignRight(path: ExtractionPath) throws {
         let item = try DialectFixtures.manifest("custom-rules").item("signature_1")
-        let tag = try #require(try Self.scan([Self.signatureRule { $0.occurrence = .first; $0.alignment = .right }], path: path).anchors.first?.tag)
+        let tag = try #require(
+            try Self.scan(
+                [
+                    Self.signatureRule {
+                        $0.occurrence = .first; $0.alignment = .right
+                    }
+                ], path: path
+            ).anchors.first?.tag)
         DialectFixtures.expectFraction(tag.x, points: item.box.maxX, of: Self.width, "x at the right edge")
         DialectFixtures.expectFraction(tag.y, points: item.box.y, of: Self.height, "y unchanged")
     }
@@ -65,7 +73,14 @@ struct CustomAnchorRuleTests {
     func verticalReference(path: ExtractionPath) throws {
         let item = try DialectFixtures.manifest("custom-rules").item("signature_1")
         for (vertical, points) in [(CustomAnchorRule.VerticalReference.top, item.box.y), (.baseline, item.baseline), (.bottom, item.box.maxY)] {
-            let tag = try #require(try Self.scan([Self.signatureRule { $0.occurrence = .first; $0.vertical = vertical }], path: path).anchors.first?.tag)
+            let tag = try #require(
+                try Self.scan(
+                    [
+                        Self.signatureRule {
+                            $0.occurrence = .first; $0.vertical = vertical
+                        }
+                    ], path: path
+                ).anchors.first?.tag)
             DialectFixtures.expectFraction(tag.y, points: points, of: Self.height, "y for \(vertical)")
             DialectFixtures.expectFraction(tag.x, points: item.box.x, of: Self.width, "x for \(vertical)")
         }
@@ -84,7 +99,9 @@ struct CustomAnchorRuleTests {
     @Test("x and y offsets in pt, mm, cm, in, page fraction and percent", arguments: offsets)
     func offsetUnits(offset: Length, xPoints: Double, yPoints: Double) throws {
         let item = try DialectFixtures.manifest("custom-rules").item("signature_1")
-        let rule = Self.signatureRule { $0.occurrence = .first; $0.xOffset = offset; $0.yOffset = offset }
+        let rule = Self.signatureRule {
+            $0.occurrence = .first; $0.xOffset = offset; $0.yOffset = offset
+        }
         let tag = try #require(try Self.scan([rule]).anchors.first?.tag)
         DialectFixtures.expectFraction(tag.x, points: item.box.x + xPoints, of: Self.width, "x + \(offset)")
         DialectFixtures.expectFraction(tag.y, points: item.box.y + yPoints, of: Self.height, "y + \(offset)")
@@ -109,7 +126,9 @@ struct CustomAnchorRuleTests {
     @Test("occurrence: first, last, n-th, and an n-th past the end", arguments: paths)
     func occurrences(path: ExtractionPath) throws {
         let manifest = try DialectFixtures.manifest("custom-rules")
-        let cases: [(CustomAnchorRule.Occurrence, String)] = [(.first, "signature_1"), (.last, "signature_page2"), (.nth(2), "signature_caps"), (.nth(4), "signature_lower")]
+        let cases: [(CustomAnchorRule.Occurrence, String)] = [
+            (.first, "signature_1"), (.last, "signature_page2"), (.nth(2), "signature_caps"), (.nth(4), "signature_lower"),
+        ]
         for (occurrence, label) in cases {
             let result = try Self.scan([Self.signatureRule { $0.occurrence = occurrence }], path: path)
             try #require(result.anchors.count == 1, "\(occurrence): \(result.anchors.map(\.text))")
@@ -279,7 +298,9 @@ struct CustomAnchorRuleTests {
 
     @Test("a field pushed off the page is clamped and reported")
     func clamped() throws {
-        let rule = Self.signatureRule { $0.occurrence = .first; $0.xOffset = .pageFraction(0.95) }
+        let rule = Self.signatureRule {
+            $0.occurrence = .first; $0.xOffset = .pageFraction(0.95)
+        }
         let result = try Self.scan([rule])
         #expect(result.anchors.first?.tag?.x == TagPlacer.maximumCoordinate)
         #expect(result.diagnostics.map(\.rule) == ["tag-clamped"])

@@ -69,7 +69,8 @@ struct DialectFixtureTests {
     @Test("the hard way: letter-spaced, per glyph, font change, tiny white, wrapped", arguments: DialectFixtures.extractionPaths)
     func mixedGeometry(path: ExtractionPath) throws {
         let manifest = try DialectFixtures.manifest("mixed")
-        let result = try DialectFixtures.scan("mixed.pdf", options: Self.options(translating: [.acrobat, .dropbox, .docusign, .docuseal, .documenso], path: path))
+        let result = try DialectFixtures.scan(
+            "mixed.pdf", options: Self.options(translating: [.acrobat, .dropbox, .docusign, .docuseal, .documenso], path: path))
         let expected: [(String, String, AnchorDialect, TagType, String)] = [
             ("acrobat_spaced", "{{Sig_es_:signer1:signature}}", .acrobat, .signature, "Signer 1"),
             ("dropbox_per_glyph", "[sig|req|signer2]", .dropbox, .signature, "Signer 2"),

@@ -120,7 +120,8 @@ struct DialectParserTests {
         let defaultRole = try Self.success(DocuSealTagParser.parse("type=initials"))
         #expect(defaultRole.type == .initials && defaultRole.recipient == "First Party" && defaultRole.name == nil)
         let phone = try Self.success(DocuSealTagParser.parse("Phone;type=phone;font-size=9"))
-        #expect(phone.validation != nil && phone.notes == [ForeignTag.Note(.droppedAttribute, "the font_size attribute has no Yoti equivalent and was left out")])
+        #expect(
+            phone.validation != nil && phone.notes == [ForeignTag.Note(.droppedAttribute, "the font_size attribute has no Yoti equivalent and was left out")])
         let payment = try Self.success(DocuSealTagParser.parse("Fee;type=payment;price=100"))
         #expect(payment.type == nil)
         let select = try Self.success(DocuSealTagParser.parse("Plan;type=select;options=A,B"))

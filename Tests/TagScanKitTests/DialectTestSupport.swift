@@ -68,6 +68,8 @@ enum DialectFixtures {
         }
         let expected = points / extent
         // Half a unit of the 4th decimal for rounding, plus 0.05 pt of extraction noise.
-        #expect(abs(actual - expected) <= 0.00005 + 0.05 / extent + 1e-9, "\(what): \(actual) ≠ \(points) pt / \(extent) = \(expected)", sourceLocation: sourceLocation)
+        #expect(
+            abs(actual - expected) <= 0.00005 + 0.05 / extent + 1e-9, "\(what): \(actual) ≠ \(points) pt / \(extent) = \(expected)",
+            sourceLocation: sourceLocation)
     }
 }

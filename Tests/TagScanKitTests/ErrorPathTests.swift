@@ -51,7 +51,8 @@ struct ErrorPathTests {
     @Test("the right password opens every handler", arguments: ["rc4-40", "rc4-128", "aes-128", "aes-256"], FixturePositionTests.paths)
     func password(handler: String, extraction: ExtractionPath) async throws {
         for password in ["secret", "owner"] {
-            let result = try await Scanner(options: ScanOptions(password: password, extraction: extraction)).scan(.file(path: FixtureSupport.path("broken/encrypted-\(handler).pdf")))
+            let result = try await Scanner(options: ScanOptions(password: password, extraction: extraction)).scan(
+                .file(path: FixtureSupport.path("broken/encrypted-\(handler).pdf")))
             #expect(result.status == .ok, "\(handler) with \(password): \(result.error?.description ?? "")")
             #expect(result.recipients.map(\.role) == ["Signer 1"])
         }

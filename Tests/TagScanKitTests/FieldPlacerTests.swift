@@ -71,7 +71,8 @@ struct FieldPlacerTests {
 
     @Test("positions in points: the field's top-left at the request's position")
     func positions() {
-        let placed = placer().place(AutoTag(role: .signer, number: 1, type: .signature, optional: false).fieldRequest(at: anchorBox), anchor: "|S1SR|", on: page)
+        let placed = placer().place(
+            AutoTag(role: .signer, number: 1, type: .signature, optional: false).fieldRequest(at: anchorBox), anchor: "|S1SR|", on: page)
         #expect(placed.tag.x * page.width == 60)
         #expect(placed.tag.y * page.height == 400)
         #expect(placed.tag.pageNumber == 2)

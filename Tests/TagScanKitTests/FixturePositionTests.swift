@@ -11,13 +11,15 @@ struct FixturePositionTests {
 
     /// Straightens the quotes the generator typed, as the scanner does.
     static func normalised(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            switch $0.value {
-            case 0x201C, 0x201D: "\""
-            case 0x2018, 0x2019: "'"
-            default: $0
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    switch $0.value {
+                    case 0x201C, 0x201D: "\""
+                    case 0x2018, 0x2019: "'"
+                    default: $0
+                    }
+                }))
     }
 
     /// Both extraction paths must pass the same fixture tests.

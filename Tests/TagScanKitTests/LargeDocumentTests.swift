@@ -3,7 +3,7 @@ import Testing
 @testable import TagScanKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Long documents: pages spread over workers, results identical to one worker, memory flat

@@ -92,7 +92,10 @@ struct LintLinterTests {
     func directives() async throws {
         let report = try await LintFixtures.lint([LintFixtures.path("directives/disable.pdf"), LintFixtures.path("directives/same-without.pdf")])
         let disabled = report.documents[0]
-        #expect(disabled.directives == [TemplateDirective(pageNumber: 1, text: "|tagscan-disable:visible-anchor,tiny-anchor|", disabledRules: ["visible-anchor", "tiny-anchor"])])
+        #expect(
+            disabled.directives == [
+                TemplateDirective(pageNumber: 1, text: "|tagscan-disable:visible-anchor,tiny-anchor|", disabledRules: ["visible-anchor", "tiny-anchor"])
+            ])
         #expect(disabled.diagnostics.map(\.rule) == ["industry-type"])
         // The same anchors without the directive: both rules fire.
         #expect(Set(report.documents[1].diagnostics.map(\.rule)) == ["industry-type", "tiny-anchor", "visible-anchor"])
@@ -117,16 +120,18 @@ struct LintLinterTests {
         #expect(found[0].text == "|tagscan-disable:tiny-anchor,Visible-Anchor|")
     }
 
-    @Test("DirectiveFinder matches the keyword in any case, and nothing that only resembles it", arguments: [
-        ("|TAGSCAN-Disable:tiny-anchor|", [["tiny-anchor"]]),
-        ("|t a g s c a n - d i s a b l e : tiny-anchor|", [["tiny-anchor"]]),
-        ("|tags\u{212A}an-disable:tiny-anchor|", []),  // KELVIN SIGN lowercases to k, not c
-        ("|tagscan-\u{212A}eep:tiny-anchor|", []),
-        ("|tagscan-disabled:tiny-anchor|", []),
-        ("|tagscan-disable|", []),
-        ("|tagscan|tagscan-disable:x|", [["x"]]),
-        ("|S1SR| then a lone pipe | and |tagscan-disable:y|", [["y"]]),
-    ])
+    @Test(
+        "DirectiveFinder matches the keyword in any case, and nothing that only resembles it",
+        arguments: [
+            ("|TAGSCAN-Disable:tiny-anchor|", [["tiny-anchor"]]),
+            ("|t a g s c a n - d i s a b l e : tiny-anchor|", [["tiny-anchor"]]),
+            ("|tags\u{212A}an-disable:tiny-anchor|", []),  // KELVIN SIGN lowercases to k, not c
+            ("|tagscan-\u{212A}eep:tiny-anchor|", []),
+            ("|tagscan-disabled:tiny-anchor|", []),
+            ("|tagscan-disable|", []),
+            ("|tagscan|tagscan-disable:x|", [["x"]]),
+            ("|S1SR| then a lone pipe | and |tagscan-disable:y|", [["y"]]),
+        ])
     func directiveKeyword(text: String, expected: [[String]]) {
         #expect(DirectiveFinder.find(in: Array(text.unicodeScalars), page: 1).map(\.disabledRules) == expected)
     }
@@ -199,7 +204,8 @@ struct LintLinterTests {
                     signGroup: 1, tag: tag, fontSize: 10, color: "#ffffff"))
         }
         let pages = (1...max(1, anchors.map(\.page).max() ?? 1)).map { PageInfo(pageNumber: $0, width: 595.2, height: 842, rotation: 0, glyphCount: 100) }
-        return LintDocument(result: DocumentResult(path: "envelope/\(name)", fileName: name, pageCount: pages.count, fileSize: 1000, pages: pages, anchors: list))
+        return LintDocument(
+            result: DocumentResult(path: "envelope/\(name)", fileName: name, pageCount: pages.count, fileSize: 1000, pages: pages, anchors: list))
     }
 
     @Test("recipients and names are checked across the envelope's documents")
@@ -274,7 +280,11 @@ struct LintLinterTests {
         #expect(rendered.documents[0].anchors.first { $0.text == "|S1INR|" }?.renderMode == nil)
         #expect(LintFixtures.findings(rendered).filter { $0.rule == "visible-anchor" }.isEmpty)
         // Without rendering, glib's black invisible text is taken at its colour.
-        let unrendered = try await LintFixtures.lint([path], options: LintFixtures.options { $0.scan.extraction = .glib; $0.rendersAnchors = false })
+        let unrendered = try await LintFixtures.lint(
+            [path],
+            options: LintFixtures.options {
+                $0.scan.extraction = .glib; $0.rendersAnchors = false
+            })
         #expect(LintFixtures.findings(unrendered).filter { $0.rule == "visible-anchor" }.map(\.anchor) == ["|S1INR|"])
     }
 

@@ -117,7 +117,8 @@ struct PreviewHTMLTests {
 
     @Test("an unreadable document gets a report that says why")
     func failedDocument() {
-        let failed = DocumentResult.failed(path: "broken/x.pdf", fileName: "x.pdf", DocumentError(.encrypted, "x.pdf: the document is encrypted & needs a password"))
+        let failed = DocumentResult.failed(
+            path: "broken/x.pdf", fileName: "x.pdf", DocumentError(.encrypted, "x.pdf: the document is encrypted & needs a password"))
         let html = PreviewHTMLReport.document(failed, pages: [])
         let parsed = ParsedHTML(html)
         #expect(parsed.error == nil)

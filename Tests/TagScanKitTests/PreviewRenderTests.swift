@@ -67,7 +67,8 @@ struct PreviewRenderTests {
         plainOptions.drawsOverlays = false
 
         let drawn = try PreviewRenderer.render(source: source, password: nil, pageNumbers: [pageNumber], result: result, diagnostics: [], options: options)[0]
-        let plain = try PreviewRenderer.render(source: source, password: nil, pageNumbers: [pageNumber], result: result, diagnostics: [], options: plainOptions)[0]
+        let plain = try PreviewRenderer.render(
+            source: source, password: nil, pageNumbers: [pageNumber], result: result, diagnostics: [], options: plainOptions)[0]
         let image = try PNGImage(decoding: drawn.png)
         let reference = try PNGImage(decoding: plain.png)
         let scale = 96.0 / 72
@@ -156,7 +157,8 @@ struct PreviewRenderTests {
         let labelTexts = Self.labelParts(overlay).filter { $0.background == RecipientPalette.problem }.map(\.text)
         #expect(labelTexts.contains { $0.contains("tag-clamped") }, "labels: \(labelTexts)")
 
-        let png = try await PreviewRenderer.renderPage(source: .file(path: Self.fixture("templates/edges.pdf")), pageNumber: 1, result: result, options: options)
+        let png = try await PreviewRenderer.renderPage(
+            source: .file(path: Self.fixture("templates/edges.pdf")), pageNumber: 1, result: result, options: options)
         let image = try PNGImage(decoding: png)
         let scale = 96.0 / 72
         for anchor in result.anchors where clamped.contains(where: { $0.anchor == anchor.text }) {

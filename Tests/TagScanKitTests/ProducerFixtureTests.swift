@@ -94,15 +94,21 @@ struct ProducerFixtureTests {
         let diagnostics = result.diagnostics
         for miss in manifest.near_misses ?? [] {
             let found = diagnostics.first { $0.anchor == miss.text && $0.pageNumber == miss.page_number }
-            #expect(found != nil, "\(relative) [\(path)]: no diagnostic quotes \(miss.text) on page \(miss.page_number); got \(diagnostics.map { $0.anchor ?? "-" })")
+            #expect(
+                found != nil,
+                "\(relative) [\(path)]: no diagnostic quotes \(miss.text) on page \(miss.page_number); got \(diagnostics.map { $0.anchor ?? "-" })")
             if let found {
                 #expect(found.severity == .error, "\(relative): \(miss.text) is \(found.severity)")
-                #expect(found.suggestion == miss.suggestion, "\(relative): \(miss.text) suggests \(found.suggestion ?? "nothing"), expected \(miss.suggestion ?? "nothing")")
+                #expect(
+                    found.suggestion == miss.suggestion,
+                    "\(relative): \(miss.text) suggests \(found.suggestion ?? "nothing"), expected \(miss.suggestion ?? "nothing")")
             }
         }
         for wrapped in manifest.wrapped ?? [] {
             #expect(
-                diagnostics.contains { ($0.rule == "anchor-wraps-line" || $0.rule == "anchor-spans-pages") && $0.anchor == wrapped.text && $0.pageNumber == wrapped.page_number },
+                diagnostics.contains {
+                    ($0.rule == "anchor-wraps-line" || $0.rule == "anchor-spans-pages") && $0.anchor == wrapped.text && $0.pageNumber == wrapped.page_number
+                },
                 "\(relative) [\(path)]: \(wrapped.text) should be reported as wrapped; got \(diagnostics.map { "\($0.rule) \($0.anchor ?? "")" })")
         }
         for outside in manifest.outside_crop ?? [] {
@@ -112,7 +118,10 @@ struct ProducerFixtureTests {
             let expected = path == .glib && outside.wholly == true ? nil : outside.text
             if let expected {
                 #expect(
-                    diagnostics.contains { $0.rule == "anchor-outside-page" && $0.pageNumber == outside.page_number && (expected.hasPrefix($0.anchor ?? "\u{0}") || $0.anchor == expected) },
+                    diagnostics.contains {
+                        $0.rule == "anchor-outside-page" && $0.pageNumber == outside.page_number
+                            && (expected.hasPrefix($0.anchor ?? "\u{0}") || $0.anchor == expected)
+                    },
                     "\(relative) [\(path)]: \(expected) outside the crop box is not reported; got \(diagnostics.map { "\($0.rule) \($0.anchor ?? "")" })")
             }
         }

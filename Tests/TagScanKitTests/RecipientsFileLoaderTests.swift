@@ -33,7 +33,10 @@ struct RecipientsFileLoaderTests {
         "unknown keys and bad values name the file and the line",
         arguments: [
             ("    sign_grup: 2\n", 7, "unknown key 'sign_grup' in recipient 1"),
-            ("    tags:\n      - { page_number: 1, x: 0.1, y: 0.2, type: signature, optional: false, file_name: a.pdf, optinal: true }\n", 8, "unknown key 'optinal' in tag 1 of recipient 1"),
+            (
+                "    tags:\n      - { page_number: 1, x: 0.1, y: 0.2, type: signature, optional: false, file_name: a.pdf, optinal: true }\n", 8,
+                "unknown key 'optinal' in tag 1 of recipient 1"
+            ),
             ("    auth_type: sms\n", 7, "recipients[0].auth_type"),
             ("    sign_group: one\n", 7, "recipients[0].sign_group: expected an integer"),
         ])

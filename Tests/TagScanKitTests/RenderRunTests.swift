@@ -112,7 +112,9 @@ struct GlyphCountTests {
     func checkUsesCounts() {
         // A source that cannot be opened: any second open would find nothing to count.
         let gone = DocumentSource.file(path: "/nonexistent/unmapped.pdf")
-        let pages = [PageInfo(pageNumber: 1, width: 595, height: 842, rotation: 0, glyphCount: 12), PageInfo(pageNumber: 2, width: 595, height: 842, rotation: 0)]
+        let pages = [
+            PageInfo(pageNumber: 1, width: 595, height: 842, rotation: 0, glyphCount: 12), PageInfo(pageNumber: 2, width: 595, height: 842, rotation: 0),
+        ]
         let result = DocumentResult(path: gone.displayPath, fileName: "unmapped.pdf", pageCount: 2, pages: pages)
         let checked = HostileTextCheck.apply(
             to: result, source: gone, password: nil, counts: [1: GlyphCounts(drawn: 12, mapped: 12), 2: GlyphCounts(drawn: 40, mapped: 0)])

@@ -41,7 +41,8 @@ struct ReporterSARIFTests {
         if Set(ids).count != ids.count { problems.append("duplicate rule ids") }
         for (index, result) in (run["results"]?.array ?? []).enumerated() {
             let where_ = "result \(index)"
-            guard let ruleId = result["ruleId"]?.string, let ruleIndex = result["ruleIndex"]?.int, ids.indices.contains(ruleIndex), ids[ruleIndex] == ruleId else {
+            guard let ruleId = result["ruleId"]?.string, let ruleIndex = result["ruleIndex"]?.int, ids.indices.contains(ruleIndex), ids[ruleIndex] == ruleId
+            else {
                 problems.append("\(where_): ruleId/ruleIndex")
                 continue
             }
@@ -78,9 +79,15 @@ struct ReporterSARIFTests {
             (#"{"version":"2.0.0","runs":[]}"#, "not one of the allowed values"),
             (#"{"version":"2.1.0","runs":[],"extra":1}"#, "property extra is not allowed"),
             (#"{"version":"2.1.0","runs":[{"tool":{"driver":{}}}]}"#, "missing required property name"),
-            (#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"m"},"level":"fatal"}]}]}"#, "not one of the allowed values"),
+            (
+                #"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"m"},"level":"fatal"}]}]}"#,
+                "not one of the allowed values"
+            ),
             (#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"m"},"ruleIndex":-2}]}]}"#, "below the minimum"),
-            (#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"m"},"locations":[{"physicalLocation":{"region":{"startLine":"1"}}}]}]}]}"#, "is string, expected integer"),
+            (
+                #"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"m"},"locations":[{"physicalLocation":{"region":{"startLine":"1"}}}]}]}]}"#,
+                "is string, expected integer"
+            ),
             (#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t","informationUri":"not a uri"}}}]}"#, "not a valid uri"),
         ]
         for (text, problem) in bad {

@@ -323,7 +323,8 @@ struct JSONSchemaValidator {
             }
         case .string(let text):
             if let pattern = schema["pattern"]?.string {
-                let matches = (try? NSRegularExpression(pattern: pattern))
+                let matches =
+                    (try? NSRegularExpression(pattern: pattern))
                     .map { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil } ?? false
                 if !matches { problems.append("\(here): \"\(text)\" does not match \(pattern)") }
             }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import YotiSignModels
 
@@ -18,7 +18,9 @@ struct ReporterTests {
             path: "templates/nda.pdf", fileName: "nda.pdf", pageCount: 2, fileSize: 2375,
             pages: [PageInfo(pageNumber: 1, width: 595.28, height: 841.89, rotation: 0, glyphCount: 310)],
             diagnostics: [
-                Diagnostic(rule: "industry-type", severity: .info, pageNumber: nil, message: #"the auto-tags' roles (Signer) need "autotagging": "GENERAL" in the envelope options"#),
+                Diagnostic(
+                    rule: "industry-type", severity: .info, pageNumber: nil,
+                    message: #"the auto-tags' roles (Signer) need "autotagging": "GENERAL" in the envelope options"#),
                 Diagnostic(
                     rule: "anchor-wraps-line", severity: .error, pageNumber: 1,
                     message: "|S2SR| is broken across two lines, so Yoti will not find it; keep it on one line", anchor: "|S2SR|"),

@@ -84,7 +84,9 @@ struct SharedPageStateTests {
         for (text, anchor) in glyphs {
             let other = try #require(glib[text])
             #expect(anchor.pageNumber == other.pageNumber)
-            for (a, b) in [(anchor.box.x, other.box.x), (anchor.box.y, other.box.y), (anchor.box.width, other.box.width), (anchor.box.height, other.box.height)] {
+            for (a, b) in [
+                (anchor.box.x, other.box.x), (anchor.box.y, other.box.y), (anchor.box.width, other.box.width), (anchor.box.height, other.box.height),
+            ] {
                 #expect(abs(a - b) < 1, "\(text): \(anchor.box) vs \(other.box)")
             }
         }

@@ -49,9 +49,10 @@ struct LibraryInstrumentsTests {
             let before = try await HTTP.get(server.base + "/metrics").text
             #expect(!before.contains("tagscankit_documents_scanned_total"))
             let good = try await HTTP.postPDF(server.base + "/v1/scan", try ServerFixtures.data("templates/multi-page.pdf"))
-            let pages = try #require((try JSONSerialization.jsonObject(with: good.body) as? [String: Any]).flatMap {
-                (($0["documents"] as? [[String: Any]])?.first?["page_count"] as? Int)
-            })
+            let pages = try #require(
+                (try JSONSerialization.jsonObject(with: good.body) as? [String: Any]).flatMap {
+                    (($0["documents"] as? [[String: Any]])?.first?["page_count"] as? Int)
+                })
             _ = try await HTTP.postPDF(server.base + "/v1/scan", try ServerFixtures.data("hostile/encrypted-aes-128.pdf"))
             // A preview's scan, in its worker, is counted too.
             let preview = try await HTTP.postPDF(server.base + "/v1/preview?page=1", try ServerFixtures.data("templates/multi-page.pdf"))

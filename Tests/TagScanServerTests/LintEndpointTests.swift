@@ -23,10 +23,12 @@ struct LintEndpointTests {
 
     @Test func disabledRulesAndStrictFollowTheCLI() async throws {
         let directory = ServerFixtures.url("templates")
-        let cli = try ServerFixtures.tagscan(["lint", "--no-render", "--format", "json", "--strict", "--disable", "anchor-wraps-line", "wrapped.pdf"], in: directory)
+        let cli = try ServerFixtures.tagscan(
+            ["lint", "--no-render", "--format", "json", "--strict", "--disable", "anchor-wraps-line", "wrapped.pdf"], in: directory)
         try await LiveServer.with { server in
             let answer = try await HTTP.postPDF(
-                server.base + "/v1/lint?format=json&strict=true&disable=anchor-wraps-line&file_name=wrapped.pdf", try ServerFixtures.data("templates/wrapped.pdf"))
+                server.base + "/v1/lint?format=json&strict=true&disable=anchor-wraps-line&file_name=wrapped.pdf",
+                try ServerFixtures.data("templates/wrapped.pdf"))
             #expect(answer.status == 200)
             #expect(answer.headers["x-tagscan-exit-code"] == String(cli.status))
             #expect(answer.body == cli.stdout)

@@ -41,7 +41,8 @@ struct OpenAPIConformanceTests {
             seen.append(("post", "/v1/lint", try await HTTP.postPDF(server.base + "/v1/lint?format=yaml", pdf, headers: auth)))  // 400
             seen.append(("post", "/v1/scan", try await HTTP.postPDF(server.base + "/v1/scan", pdf)))  // 401
             seen.append(("post", "/v1/lint", try await HTTP.postPDF(server.base + "/v1/lint", Data(count: 2 << 20), headers: auth)))  // 413
-            seen.append(("post", "/v1/scan", try await HTTP.send(.POST, server.base + "/v1/scan", headers: auth + [("Content-Type", "image/png")], body: pdf)))  // 415
+            // 415
+            seen.append(("post", "/v1/scan", try await HTTP.send(.POST, server.base + "/v1/scan", headers: auth + [("Content-Type", "image/png")], body: pdf)))
             let preview = server.base + "/v1/preview"
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", pdf, headers: auth)))  // 200 PNG
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?format=html", pdf, headers: auth)))  // 200 HTML
@@ -49,7 +50,8 @@ struct OpenAPIConformanceTests {
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=7", pdf, headers: auth)))  // 400
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", pdf)))  // 401
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1", Data(count: 2 << 20), headers: auth)))  // 413
-            seen.append(("post", "/v1/preview", try await HTTP.send(.POST, preview + "?page=1", headers: auth + [("Content-Type", "text/plain")], body: pdf)))  // 415
+            // 415
+            seen.append(("post", "/v1/preview", try await HTTP.send(.POST, preview + "?page=1", headers: auth + [("Content-Type", "text/plain")], body: pdf)))
             seen.append(("post", "/v1/preview", try await HTTP.postPDF(preview + "?page=1&dpi=600", PreviewEndpointTests.hugePagePDF, headers: auth)))  // 422
             // The bomb holds the only worker past the 3 s deadline (503); meanwhile another
             // request finds the queue full (429) and the replica not ready (503).

@@ -17,7 +17,9 @@ public enum TagScanBinary {
                 directory = directory.deletingLastPathComponent()
             }
             throw NotBuilt(
-                description: "no tagscan binary beside the test bundle \(Bundle.main.bundleURL.path): build it with the tests (swift build --build-tests, or swift test)")
+                description:
+                    "no tagscan binary beside the test bundle \(Bundle.main.bundleURL.path): build it with the tests (swift build --build-tests, or swift test)"
+            )
         }
     }
 }

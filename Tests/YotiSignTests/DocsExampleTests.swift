@@ -260,11 +260,13 @@ struct DocsExampleTests {
         #expect(throws: YotiSignError.self) { try WebhookNotification.decode(Array(#"{"envelope_id":"e1"}"#.utf8)) }
     }
 
-    @Test("the ten documented event names and the alias", arguments: [
-        "envelope_completion", "envelope_ready", "envelope_created", "signer_completion", "upload_errors",
-        "sign_offline_upload_errors", "idv_resource_update", "idv_session_completion", "idv_check_completion",
-        "idv_task_completion", "idv_session_limit_reached",
-    ])
+    @Test(
+        "the ten documented event names and the alias",
+        arguments: [
+            "envelope_completion", "envelope_ready", "envelope_created", "signer_completion", "upload_errors",
+            "sign_offline_upload_errors", "idv_resource_update", "idv_session_completion", "idv_check_completion",
+            "idv_task_completion", "idv_session_limit_reached",
+        ])
     func eventNames(_ name: String) {
         #expect(WebhookEvent(rawValue: name) != nil)
     }
@@ -292,9 +294,11 @@ struct DocsExampleTests {
         #expect(throws: DecodingError.self) { try probe(#"{"order":"two"}"#) }
     }
 
-    @Test("a base URL ending in /v2 (as Yoti's demos write it) is accepted, with or without a slash", arguments: [
-        "https://api.example.com/v2", "https://api.example.com/v2/", "https://api.example.com", "https://api.example.com/",
-    ])
+    @Test(
+        "a base URL ending in /v2 (as Yoti's demos write it) is accepted, with or without a slash",
+        arguments: [
+            "https://api.example.com/v2", "https://api.example.com/v2/", "https://api.example.com", "https://api.example.com/",
+        ])
     func baseURLWithV2(_ url: String) {
         let environment = Environment.custom(url)
         #expect(environment.baseURL == "https://api.example.com")

@@ -14,7 +14,9 @@ struct MultipartBodyTests {
         let expected: [UInt8] =
             Array("--BOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
             + [0x25, 0x50, 0x00, 0xFF]
-            + Array("\r\n--BOUNDARY\r\nContent-Disposition: form-data; name=\"options\"\r\nContent-Type: application/json\r\n\r\n{\"name\":\"x\"}\r\n--BOUNDARY--\r\n".utf8)
+            + Array(
+                "\r\n--BOUNDARY\r\nContent-Disposition: form-data; name=\"options\"\r\nContent-Type: application/json\r\n\r\n{\"name\":\"x\"}\r\n--BOUNDARY--\r\n"
+                    .utf8)
         #expect(body.encoded() == expected)
         #expect(body.contentType == "multipart/form-data; boundary=BOUNDARY")
     }

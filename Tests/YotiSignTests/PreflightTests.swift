@@ -59,8 +59,13 @@ extension RuleCase {
         // Files.
         // Auto-tagging, so that a signer without tags is not a problem of its own.
         RuleCase(
-            .noFiles, trigger: { $0.documents = []; $0.dropAllTags(); $0.options.autotagging = .general },
-            pass: { $0.dropAllTags(); $0.options.autotagging = .general }
+            .noFiles,
+            trigger: {
+                $0.documents = []; $0.dropAllTags(); $0.options.autotagging = .general
+            },
+            pass: {
+                $0.dropAllTags(); $0.options.autotagging = .general
+            }
         ),
         RuleCase(
             .tooManyFiles, trigger: { $0.documents += (1...20).map { Scenario.doc("extra\($0).pdf") } },
@@ -75,7 +80,8 @@ extension RuleCase {
             .unsupportedFileType, trigger: { $0.documents.append(Scenario.doc("notes.txt")) },
             pass: { $0.documents += [Scenario.doc("notes.docx", pages: nil), Scenario.doc("old.DOC", pages: nil)] }
         ),
-        RuleCase(.emptyFile, trigger: { $0.documents.append(Scenario.doc("empty.pdf", bytes: 0)) }, pass: { $0.documents.append(Scenario.doc("one.pdf", bytes: 1)) }),
+        RuleCase(
+            .emptyFile, trigger: { $0.documents.append(Scenario.doc("empty.pdf", bytes: 0)) }, pass: { $0.documents.append(Scenario.doc("one.pdf", bytes: 1)) }),
         RuleCase(
             .fileNameInvalid, trigger: { $0.documents.append(Scenario.doc("a\"b.pdf")) },
             pass: { $0.documents.append(Scenario.doc("Contract – Ünïcode (v2).pdf")) }
@@ -92,7 +98,9 @@ extension RuleCase {
         RuleCase(.envelopeNameInvalid, trigger: { $0.options.name = "" }, pass: { $0.options.name = "N" }),
         RuleCase(
             .invitationMessageMissing, trigger: { $0.options.emails = nil },
-            pass: { $0.options.emails = nil; $0.signer.eventNotifications = [.envelopeCompletion] }
+            pass: {
+                $0.options.emails = nil; $0.signer.eventNotifications = [.envelopeCompletion]
+            }
         ),
         RuleCase(
             .invitationMessageInvalid, trigger: { $0.options.emails = Emails(invitationMessage: longText(601)) },
@@ -164,53 +172,88 @@ extension RuleCase {
         ),
         // Auto-tagging mode: no explicit tags, and an industry type that has the roles.
         RuleCase(
-            .autotaggingWithTags, trigger: { $0.options.autotagging = .general; $0.signer.rules = nil; $0.signer.witness = nil },
-            pass: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.witness = Witness(tags: []) }
+            .autotaggingWithTags,
+            trigger: {
+                $0.options.autotagging = .general; $0.signer.rules = nil; $0.signer.witness = nil
+            },
+            pass: {
+                $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.witness = Witness(tags: [])
+            }
         ),
         RuleCase(
-            .autotaggingIndustryMismatch, trigger: { $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.role = "Tenant 1" },
-            pass: { $0.options.autotagging = .realEstate; $0.dropAllTags(); $0.signer.role = "Tenant 1" }
+            .autotaggingIndustryMismatch,
+            trigger: {
+                $0.options.autotagging = .general; $0.dropAllTags(); $0.signer.role = "Tenant 1"
+            },
+            pass: {
+                $0.options.autotagging = .realEstate; $0.dropAllTags(); $0.signer.role = "Tenant 1"
+            }
         ),
         RuleCase(
-            .autotaggingIndustryMismatch, trigger: { $0.options.autotagging = .realEstate; $0.dropAllTags() },
-            pass: { $0.options.autotagging = .all; $0.dropAllTags() }
+            .autotaggingIndustryMismatch,
+            trigger: {
+                $0.options.autotagging = .realEstate; $0.dropAllTags()
+            },
+            pass: {
+                $0.options.autotagging = .all; $0.dropAllTags()
+            }
         ),
         // Webhook event names as the notifications page lists them.
         RuleCase(
             .webhookEventUnknown,
             trigger: { $0.options.notifications = Notifications(destination: "https://hooks.example.com/yoti", subscriptions: ["upload_error"]) },
-            pass: { $0.options.notifications = Notifications(destination: "https://hooks.example.com/yoti", subscriptions: WebhookEvent.allCases.map(\.rawValue)) }
+            pass: {
+                $0.options.notifications = Notifications(destination: "https://hooks.example.com/yoti", subscriptions: WebhookEvent.allCases.map(\.rawValue))
+            }
         ),
         // An embedded envelope that sends invitations needs the message as a standard one does.
         RuleCase(
             .invitationMessageMissing,
-            trigger: { $0.kind = .embedded; $0.options.emails = nil; $0.signer.eventNotifications = [.signerInvitation] },
-            pass: { $0.kind = .embedded; $0.signer.eventNotifications = [.signerInvitation] }
+            trigger: {
+                $0.kind = .embedded; $0.options.emails = nil; $0.signer.eventNotifications = [.signerInvitation]
+            },
+            pass: {
+                $0.kind = .embedded; $0.signer.eventNotifications = [.signerInvitation]
+            }
         ),
         RuleCase(
             .signGroupsNotSequential,
-            trigger: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 3, tags: [Fixtures.signature()])) },
-            pass: { $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 2, tags: [Fixtures.signature()])) }
+            trigger: {
+                $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 3, tags: [Fixtures.signature()]))
+            },
+            pass: {
+                $0.options.recipients.append(Recipient(name: "Bob", email: "bob@example.com", role: "Signer 2", signGroup: 2, tags: [Fixtures.signature()]))
+            }
         ),
         RuleCase(
             .signGroupsNotSequential, trigger: { $0.signer.signGroup = 2 }, pass: { $0.signer.signGroup = nil }
         ),
         RuleCase(
             .eventNotificationsMissing, trigger: { $0.kind = .embedded },
-            pass: { $0.kind = .embedded; $0.signer.eventNotifications = []; $0.options.emails = nil }
+            pass: {
+                $0.kind = .embedded; $0.signer.eventNotifications = []; $0.options.emails = nil
+            }
         ),
         RuleCase(
             .eventNotificationsInvalid,
-            trigger: { $0.signer.eventNotifications = [.signerInvitationSMS]; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB" },
-            pass: { $0.signer.eventNotifications = [.signerInvitation, .signerInvitationSMS]; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB" }
+            trigger: {
+                $0.signer.eventNotifications = [.signerInvitationSMS]; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB"
+            },
+            pass: {
+                $0.signer.eventNotifications = [.signerInvitation, .signerInvitationSMS]; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB"
+            }
         ),
         RuleCase(
             .mobileNumberMissing, trigger: { $0.options.hasEnvelopeOTPs = true },
-            pass: { $0.options.hasEnvelopeOTPs = true; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB" }
+            pass: {
+                $0.options.hasEnvelopeOTPs = true; $0.signer.mobileNumber = "7999999999"; $0.signer.isoCountryCode = "GB"
+            }
         ),
         RuleCase(
             .idvVerificationMissing, trigger: { $0.signer.authType = .idv },
-            pass: { $0.signer.authType = .idv; $0.signer.verification = Verification(idv: .init(sessionConfigName: "HR")) }
+            pass: {
+                $0.signer.authType = .idv; $0.signer.verification = Verification(idv: .init(sessionConfigName: "HR"))
+            }
         ),
         RuleCase(
             .activeForSecondsInvalid, trigger: { $0.signer.activeForSeconds = 31_536_001 },
@@ -218,11 +261,15 @@ extension RuleCase {
         ),
         RuleCase(
             .excludedFileUnknown, trigger: { $0.signer.excludedFiles = ["other.pdf"] },
-            pass: { $0.documents.append(Scenario.doc("other.pdf")); $0.signer.excludedFiles = ["other.pdf"] }
+            pass: {
+                $0.documents.append(Scenario.doc("other.pdf")); $0.signer.excludedFiles = ["other.pdf"]
+            }
         ),
         RuleCase(
             .witnessWithoutTags, trigger: { $0.signer.witness = Witness() },
-            pass: { $0.kind = .embedded; $0.signer.eventNotifications = []; $0.signer.witness = Witness() }
+            pass: {
+                $0.kind = .embedded; $0.signer.eventNotifications = []; $0.signer.witness = Witness()
+            }
         ),
         RuleCase(
             .ruleInvalid, trigger: { $0.signer.rules?[0].conditions[0].triggerTagName = "nope" },
@@ -234,24 +281,40 @@ extension RuleCase {
         ),
         // Tags.
         RuleCase(
-            .tooManyTags, trigger: { $0.signer.rules = nil; $0.tags = Array(repeating: Fixtures.signature(), count: 201) },
-            pass: { $0.signer.rules = nil; $0.tags = Array(repeating: Fixtures.signature(), count: 200) }
+            .tooManyTags,
+            trigger: {
+                $0.signer.rules = nil; $0.tags = Array(repeating: Fixtures.signature(), count: 201)
+            },
+            pass: {
+                $0.signer.rules = nil; $0.tags = Array(repeating: Fixtures.signature(), count: 200)
+            }
         ),
         RuleCase(.tagFileUnknown, trigger: { $0.tags[0].fileName = "NDA.pdf" }, pass: { $0.tags[0].fileName = "nda.pdf" }),
         RuleCase(
             .tagFileExcluded, trigger: { $0.signer.excludedFiles = ["nda.pdf"] },
-            pass: { $0.documents.append(Scenario.doc("other.pdf")); $0.signer.excludedFiles = ["other.pdf"] }
+            pass: {
+                $0.documents.append(Scenario.doc("other.pdf")); $0.signer.excludedFiles = ["other.pdf"]
+            }
         ),
         RuleCase(.tagPageOutOfRange, trigger: { $0.tags[0].pageNumber = 3 }, pass: { $0.tags[0].pageNumber = 1 }),
-        RuleCase(.tagPageOutOfRange, trigger: { $0.tags[0].pageNumber = 0 }, pass: { $0.documents[0].pageCount = nil; $0.tags[0].pageNumber = 99 }),
+        RuleCase(
+            .tagPageOutOfRange, trigger: { $0.tags[0].pageNumber = 0 },
+            pass: {
+                $0.documents[0].pageCount = nil; $0.tags[0].pageNumber = 99
+            }),
         RuleCase(.tagPositionOutOfRange, trigger: { $0.tags[0].x = 0.95 }, pass: { $0.tags[0].x = 0.949 }),
         RuleCase(.tagPositionOutOfRange, trigger: { $0.tags[0].y = -0.01 }, pass: { $0.tags[0].y = 0 }),
         RuleCase(.tagPositionOutOfRange, trigger: { $0.tags[0].y = .nan }, pass: { $0.tags[0].y = 0.949 }),
         RuleCase(.textFieldWidthMissing, trigger: { $0.tags[2].width = nil }, pass: { $0.tags[2].width = 0.05 }),
         RuleCase(.textFieldWidthInvalid, trigger: { $0.tags[2].width = 0 }, pass: { $0.tags[2].width = 0.01 }),
         RuleCase(
-            .textFieldTooWide, trigger: { $0.tags[2].x = 0.6; $0.tags[2].width = 0.4 },
-            pass: { $0.tags[2].x = 0.6; $0.tags[2].width = 0.39 }
+            .textFieldTooWide,
+            trigger: {
+                $0.tags[2].x = 0.6; $0.tags[2].width = 0.4
+            },
+            pass: {
+                $0.tags[2].x = 0.6; $0.tags[2].width = 0.39
+            }
         ),
         RuleCase(.dateSignedOptional, trigger: { $0.tags[1].optional = true }, pass: { $0.tags[1].optional = false }),
         RuleCase(
@@ -263,16 +326,25 @@ extension RuleCase {
             pass: { $0.tags.append(Tag(pageNumber: 1, x: 0.5, y: 0.7, type: .radioField, optional: false, fileName: "nda.pdf", tagGroupName: "Plan")) }
         ),
         RuleCase(
-            .tagGroupNameInvalid, trigger: { $0.tags[4].tagGroupName = "Plan-A"; $0.tags[5].tagGroupName = "Plan-A"; $0.signer.rules = nil },
-            pass: { $0.tags[4].tagGroupName = "Plan A 2"; $0.tags[5].tagGroupName = "Plan A 2" }
+            .tagGroupNameInvalid,
+            trigger: {
+                $0.tags[4].tagGroupName = "Plan-A"; $0.tags[5].tagGroupName = "Plan-A"; $0.signer.rules = nil
+            },
+            pass: {
+                $0.tags[4].tagGroupName = "Plan A 2"; $0.tags[5].tagGroupName = "Plan A 2"
+            }
         ),
         RuleCase(
             .tagGroupMixed, trigger: { $0.tags[4].optional = true },
-            pass: { $0.tags[4].optional = true; $0.tags[5].optional = true }
+            pass: {
+                $0.tags[4].optional = true; $0.tags[5].optional = true
+            }
         ),
         RuleCase(
             .tagGroupMixed, trigger: { $0.tags[4].type = .checkboxField },
-            pass: { $0.tags[4].type = .checkboxField; $0.tags[5].type = .checkboxField }
+            pass: {
+                $0.tags[4].type = .checkboxField; $0.tags[5].type = .checkboxField
+            }
         ),
         RuleCase(.prefilledValueInvalid, trigger: { $0.tags[2].prefilledValue = "Acme/Ltd" }, pass: { $0.tags[2].prefilledValue = "Acme & Co. Ltd" }),
         RuleCase(.helpTextInvalid, trigger: { $0.tags[2].helpText = "Type: here" }, pass: { $0.tags[2].helpText = longText(255) }),

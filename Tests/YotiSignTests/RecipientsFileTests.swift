@@ -143,7 +143,8 @@ struct RecipientsFileTests {
     @Test("a documented tag key the model once lacked (merge_field) is read, not refused")
     func mergeField() throws {
         let file = try Self.decode(
-            #"{"recipients":[{"name":"A","email":"a@b.co","auth_type":"idv","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","id_doc":"passport","field_name":"full_name"}}]}]}"#)
+            #"{"recipients":[{"name":"A","email":"a@b.co","auth_type":"idv","tags":[{"page_number":1,"x":0.1,"y":0.1,"type":"text_field","optional":false,"file_name":"a.pdf","width":0.2,"merge_field":{"source":"idv","id_doc":"passport","field_name":"full_name"}}]}]}"#
+        )
         #expect(file.recipients[0].tags?.first?.mergeField == Tag.MergeField(idDoc: "passport", fieldName: "full_name"))
         let json = String(decoding: try YotiJSON.encode(file.recipients[0].tags?.first), as: UTF8.self)
         #expect(json.contains(#""merge_field":{"field_name":"full_name","id_doc":"passport","source":"idv"}"#), "\(json)")

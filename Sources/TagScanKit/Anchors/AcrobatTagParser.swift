@@ -76,7 +76,9 @@ enum AcrobatTagParser {
         guard let mapping = types[vendorType] else { return fail("unknown field type '\(vendorType)'") }
         if let note = mapping.note { notes.insert(ForeignTag.Note(.unsupportedType, note), at: 0) }
         if role == "prefill" || role == "sender" {
-            notes.insert(ForeignTag.Note(.unsupportedType, "\(role) fields are filled by the sender before signing; Yoti has no such recipient, so no field is placed"), at: 0)
+            notes.insert(
+                ForeignTag.Note(.unsupportedType, "\(role) fields are filled by the sender before signing; Yoti has no such recipient, so no field is placed"),
+                at: 0)
         }
 
         let type = (role == "prefill" || role == "sender") ? nil : mapping.type

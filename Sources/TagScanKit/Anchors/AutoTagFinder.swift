@@ -81,7 +81,8 @@ struct AutoTagFinder {
             guard let closing = candidate.closing else {
                 if candidate.endOfPage {
                     if !candidate.body.isEmpty, AutoTagParser.looksLikeAutoTag(Substring(candidate.body)) || candidate.body.count == 1 {
-                        result.openTail = Fragment(body: candidate.body, glyphs: candidate.glyphs, quote: "|" + (candidate.prefix?.written ?? candidate.written))
+                        result.openTail = Fragment(
+                            body: candidate.body, glyphs: candidate.glyphs, quote: "|" + (candidate.prefix?.written ?? candidate.written))
                     }
                     break
                 }
@@ -121,8 +122,7 @@ struct AutoTagFinder {
                         text: anchorText, kind: .tag(tag, spaced: spaced), glyphs: candidate.glyphs,
                         hadTypographicQuotes: candidate.hadTypographicQuotes, written: spaced ? "|" + candidate.written + "|" : nil)
                 case .failure(let failure):
-                    if candidate.validPrefix != nil, let unclosed = unclosed(candidate, atBoundary: false)
-                    {
+                    if candidate.validPrefix != nil, let unclosed = unclosed(candidate, atBoundary: false) {
                         // `|S1SR   Date: |`: the code as written is a tag that lost its pipe.
                         match = unclosed
                     } else {
@@ -166,7 +166,6 @@ struct AutoTagFinder {
         /// that is a valid tag: where spaces are not drawn (pdfTeX), `|S1SR Date: |` still
         /// reads as `|S1SR` that lost its pipe.
         var validPrefix: (body: String, written: String, glyphs: Int)?
-
 
         mutating func noteWordBreak() {
             if !body.isEmpty, (try? AutoTagParser.parse(body).get()) != nil { validPrefix = (body, written, glyphs.count) }

@@ -129,7 +129,8 @@ struct DialectPlacement {
             output.anchors.append(anchor)
             report(
                 DiagnosticCatalog.anchorWrapsLine,
-                "\(found.text) (\(vendor)) is broken across two lines, so \(vendor) would not read it and no field was placed; keep it on one line", atMostWarning: !translating)
+                "\(found.text) (\(vendor)) is broken across two lines, so \(vendor) would not read it and no field was placed; keep it on one line",
+                atMostWarning: !translating)
             return
         }
         guard translating else {

@@ -44,7 +44,9 @@ enum DropboxTagParser {
         var notes: [ForeignTag.Note] = []
         var type = mapped
         if mapped == nil {
-            notes.append(ForeignTag.Note(.unsupportedType, "\(vendorType) fields are filled by the sender from the API request; Yoti has no such field, so none is placed"))
+            notes.append(
+                ForeignTag.Note(
+                    .unsupportedType, "\(vendorType) fields are filled by the sender from the API request; Yoti has no such field, so none is placed"))
         } else if signer == "sender" {
             notes.append(ForeignTag.Note(.unsupportedType, "fields for the sender have no Yoti recipient, so none is placed"))
             type = nil
@@ -53,7 +55,9 @@ enum DropboxTagParser {
             dialect: .dropbox, vendorType: vendorType, recipient: signer, recipientNumber: number, type: type,
             optional: requirement == "noreq")
         if parts.count > 3, !parts[3].isEmpty {
-            if type == .textField { tag.helpText = parts[3] } else if type != nil {
+            if type == .textField {
+                tag.helpText = parts[3]
+            } else if type != nil {
                 notes.append(ForeignTag.Note(.droppedAttribute, "the label '\(parts[3])' applies only to text fields in Yoti and was left out"))
             }
         }
@@ -63,7 +67,10 @@ enum DropboxTagParser {
             if type == .textField, let validation = ForeignTag.validation(named: name) {
                 tag.validation = validation
             } else if name.lowercased() == "custom_regex" {
-                notes.append(ForeignTag.Note(.droppedAttribute, "custom_regex takes its expression from the API request (validation_custom_regex); add it as the Yoti validation by hand"))
+                notes.append(
+                    ForeignTag.Note(
+                        .droppedAttribute,
+                        "custom_regex takes its expression from the API request (validation_custom_regex); add it as the Yoti validation by hand"))
             } else {
                 notes.append(ForeignTag.Note(.droppedAttribute, "validation '\(name)' has no Yoti equivalent and was left out"))
             }

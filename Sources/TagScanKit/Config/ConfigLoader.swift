@@ -43,7 +43,9 @@ public enum ConfigLoader {
         let root = try compose(text, file: file)
         guard let root else { return TagScanConfig() }  // an empty file: nothing configured
         guard root.mapping != nil else {
-            throw .invalidValue(file: file, line: root.mark?.line ?? 1, message: "the configuration must be a map of keys (rules, recipients, defaults, disabled_rules, role_map)")
+            throw .invalidValue(
+                file: file, line: root.mark?.line ?? 1,
+                message: "the configuration must be a map of keys (rules, recipients, defaults, disabled_rules, role_map)")
         }
         try checkKeys(root, file: file)
         do {

@@ -160,7 +160,10 @@ private struct FolderWalk {
                 }
             default:
                 // FIFOs, sockets and devices are not documents, whatever their name.
-                skipped.append(SkippedFile(path: path, reason: .notPDF, detail: (name as NSString).pathExtension.isEmpty ? nil : "." + (name as NSString).pathExtension.lowercased()))
+                skipped.append(
+                    SkippedFile(
+                        path: path, reason: .notPDF,
+                        detail: (name as NSString).pathExtension.isEmpty ? nil : "." + (name as NSString).pathExtension.lowercased()))
             }
         }
     }

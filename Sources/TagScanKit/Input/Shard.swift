@@ -35,7 +35,8 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
         case 1:
             countText = fields[0]
             guard let variable = Self.indexVariables.first(where: { environment[$0].map { !$0.isEmpty } ?? false }), let value = environment[variable] else {
-                throw ParseError(description: "--shard \(text) gives no index, and neither \(Self.indexVariables.joined(separator: " nor ")) is set (write INDEX/COUNT)")
+                throw ParseError(
+                    description: "--shard \(text) gives no index, and neither \(Self.indexVariables.joined(separator: " nor ")) is set (write INDEX/COUNT)")
             }
             indexText = value
         case 2:

@@ -145,7 +145,8 @@ final class IsolatedRun<Work: WorkerTask>: BlockingRun {
                 retire(current, kill: true)
                 worker = nil
                 let seconds = isolation.timeout.formatted(.number.precision(.fractionLength(0...1)))
-                let error = isCancelled
+                let error =
+                    isCancelled
                     ? DocumentError(.timeout, "\(source.displayPath): the \(task.activity) was cancelled")
                     : DocumentError(.timeout, "\(source.displayPath): the \(task.activity) took longer than \(seconds) s and was stopped")
                 finish(index, with: task.failed(error))

@@ -117,10 +117,11 @@ private final class Spawner: @unchecked Sendable {
             thread.name = "tagscan-worker-spawner"
             thread.start()
         }
-        jobs.append(Job(isolation: isolation) { outcome in
-            result.value = outcome
-            finished.signal()
-        })
+        jobs.append(
+            Job(isolation: isolation) { outcome in
+                result.value = outcome
+                finished.signal()
+            })
         condition.signal()
         condition.unlock()
         finished.wait()

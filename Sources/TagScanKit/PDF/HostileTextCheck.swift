@@ -49,7 +49,8 @@ enum HostileTextCheck {
             checked.status = .error
             checked.error = DocumentError(
                 .unreadable,
-                "\(source.displayPath): \(which) draw\(pages.count == 1 ? "s" : "") \(total) glyphs but none maps to a character (a font without a usable ToUnicode map?)")
+                "\(source.displayPath): \(which) draw\(pages.count == 1 ? "s" : "") \(total) glyphs but none maps to a character (a font without a usable ToUnicode map?)"
+            )
             return checked
         }
         for index in unreadable {
@@ -57,7 +58,8 @@ enum HostileTextCheck {
             checked.diagnostics.append(
                 DiagnosticCatalog.unreadable.diagnostic(
                     page: page,
-                    "page \(page) draws \(drawn[index]) glyphs but none maps to a character (a font without a usable ToUnicode map?), so its anchors cannot be found"))
+                    "page \(page) draws \(drawn[index]) glyphs but none maps to a character (a font without a usable ToUnicode map?), so its anchors cannot be found"
+                ))
         }
         checked.diagnostics = checked.diagnostics.enumerated()
             .sorted { ($0.element.pageNumber ?? 0, $0.offset) < ($1.element.pageNumber ?? 0, $1.offset) }.map(\.element)

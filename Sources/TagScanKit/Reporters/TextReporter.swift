@@ -13,11 +13,13 @@ public struct TextReporter: Reporter {
     public func document(_ document: DocumentResult) -> String {
         var out = ""
         guard document.status == .ok else {
-            out += "\(document.path): error: \(document.error?.message(withoutPath: document.path) ?? "unknown error") [\(document.error?.code.rawValue ?? "error")]\n"
+            out +=
+                "\(document.path): error: \(document.error?.message(withoutPath: document.path) ?? "unknown error") [\(document.error?.code.rawValue ?? "error")]\n"
             return out
         }
         let tagCount = document.recipients.reduce(0) { $0 + $1.tags.count }
-        out += "\(document.path): \(document.pageCount) page\(document.pageCount == 1 ? "" : "s"), \(document.anchors.count) anchor\(document.anchors.count == 1 ? "" : "s"), \(tagCount) tag\(tagCount == 1 ? "" : "s")\n"
+        out +=
+            "\(document.path): \(document.pageCount) page\(document.pageCount == 1 ? "" : "s"), \(document.anchors.count) anchor\(document.anchors.count == 1 ? "" : "s"), \(tagCount) tag\(tagCount == 1 ? "" : "s")\n"
         for recipient in document.recipients {
             out += "  \(recipient.role) (sign group \(recipient.signGroup)):\n"
             for tag in recipient.tags {
@@ -29,7 +31,8 @@ public struct TextReporter: Reporter {
             }
         }
         for diagnostic in document.diagnostics {
-            out += "\(document.path):\(diagnostic.pageNumber.map(String.init) ?? "-"): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]\n"
+            out +=
+                "\(document.path):\(diagnostic.pageNumber.map(String.init) ?? "-"): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]\n"
         }
         return out
     }

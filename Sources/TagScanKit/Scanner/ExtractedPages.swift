@@ -16,7 +16,9 @@
 
     /// Opens `source` on `path` and extracts every page. All of poppler's work happens here.
     /// - Throws: the ``DocumentError`` a scan would report for the document.
-    public init(_ source: DocumentSource, path: ExtractionPath = .automatic, password: String? = nil, customRules: [CustomAnchorRule] = []) throws(DocumentError) {
+    public init(_ source: DocumentSource, path: ExtractionPath = .automatic, password: String? = nil, customRules: [CustomAnchorRule] = [])
+        throws(DocumentError)
+    {
         PopplerWarmUp.ensure()
         let document = try PageSources.open(source, password: password, path: path)
         let wantsStyles = { (scalars: [Unicode.Scalar]) in PageScan.wantsStyles(scalars, customRules: customRules) }

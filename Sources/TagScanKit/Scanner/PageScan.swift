@@ -39,9 +39,15 @@ struct PageScan: Sendable {
             }
             switch match.kind {
             case .header:
-                anchors.append(FoundAnchor(text: match.text, kind: .header, dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
+                anchors.append(
+                    FoundAnchor(
+                        text: match.text, kind: .header, dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor,
+                        renderMode: style?.renderMode))
             case .tag(let tag, let spaced):
-                anchors.append(FoundAnchor(text: match.text, kind: .autoTag(tag), dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor, renderMode: style?.renderMode))
+                anchors.append(
+                    FoundAnchor(
+                        text: match.text, kind: .autoTag(tag), dialect: .yoti, box: box, fontSize: style?.fontSize, color: style?.hexColor,
+                        renderMode: style?.renderMode))
                 if spaced, let written = match.written {
                     diagnostics.append(
                         DiagnosticCatalog.spacedAnchor.diagnostic(
@@ -113,7 +119,10 @@ extension PageScan {
             : [("left", -box.x), ("right", box.maxX - width), ("top", -box.y), ("bottom", box.maxY - height)]
         let (edge, distance) = beyond.max { $0.1 < $1.1 }!
         let amount = String(format: "%.1f pt", max(0, distance))
-        let how = wholly ? "lies outside the visible page (the crop box), \(amount) beyond its \(edge) edge" : "lies partly outside the visible page (the crop box): \(amount) of it beyond the \(edge) edge"
+        let how =
+            wholly
+            ? "lies outside the visible page (the crop box), \(amount) beyond its \(edge) edge"
+            : "lies partly outside the visible page (the crop box): \(amount) of it beyond the \(edge) edge"
         return DiagnosticCatalog.anchorOutsidePage.diagnostic(
             page: page.info.pageNumber,
             "\(text) \(how), so a signer does not see it and no field is placed from it; move it onto the page",

@@ -25,7 +25,8 @@ extension ScrubResult {
             let byCount = pages - oneByOne
             let otherPages = byCount > 0 ? "; \(Self.count(byCount, "page")) with unchanged streams by the scans' glyph counts" : ""
             lines.append(
-                "  proof 1 \(anchorsLeft == 0 ? "passed" : "FAILED"): \(anchorsLeft == 0 ? "no" : String(anchorsLeft)) anchor text left on \(Self.count(pages, "page")) (tagscan's scan; poppler's text on \(Self.count(oneByOne, "changed page")))")
+                "  proof 1 \(anchorsLeft == 0 ? "passed" : "FAILED"): \(anchorsLeft == 0 ? "no" : String(anchorsLeft)) anchor text left on \(Self.count(pages, "page")) (tagscan's scan; poppler's text on \(Self.count(oneByOne, "changed page")))"
+            )
             lines.append(
                 "  proof 2 \(mismatched == 0 && proof.pages.allSatisfy(\.passed) ? "passed" : "FAILED"): \(proof.glyphsCompared) other glyphs on \(Self.count(oneByOne, "page")) compared one by one, \(mismatched) changed, largest shift \(ScrubVerifier.points(shift)) pt (tolerance \(proof.tolerance) pt)\(otherPages)"
             )

@@ -82,7 +82,8 @@ struct ScrubVerifier {
                 }
                 if page.glyphsMismatched > abs(expected.count - found.count) {
                     page.failures.append(
-                        "\(page.glyphsMismatched - abs(expected.count - found.count)) glyphs changed character or moved more than \(options.tolerance) pt (largest shift \(Self.points(page.largestShift)) pt)")
+                        "\(page.glyphsMismatched - abs(expected.count - found.count)) glyphs changed character or moved more than \(options.tolerance) pt (largest shift \(Self.points(page.largestShift)) pt)"
+                    )
                 }
             } else {
                 page.failures.append("poppler could not draw the scrubbed page")

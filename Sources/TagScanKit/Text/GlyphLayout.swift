@@ -143,7 +143,8 @@ enum GlyphLayout {
         var counts = (inside: 0, outside: 0)
         func emit(_ index: Int) {
             let segment = segments[index]
-            let written = write(lines[segment.line].glyphs[segment.range], rotation: lines[segment.line].rotation, glyphs: glyphs, info: info, into: &text, counts: &counts)
+            let written = write(
+                lines[segment.line].glyphs[segment.range], rotation: lines[segment.line].rotation, glyphs: glyphs, info: info, into: &text, counts: &counts)
             segments[index].firstOffset = written.first
             segments[index].lastOffset = written.last
             if let last = written.lastGlyph { lastGlyph = last }
@@ -358,7 +359,8 @@ enum GlyphLayout {
             text.styles[last].range = text.styles[last].range.lowerBound..<(offset + 1)
         } else {
             text.styles.append(
-                PageText.StyleRun(range: offset..<(offset + 1), fontSize: size, red: glyph.red, green: glyph.green, blue: glyph.blue, renderMode: glyph.renderMode))
+                PageText.StyleRun(
+                    range: offset..<(offset + 1), fontSize: size, red: glyph.red, green: glyph.green, blue: glyph.blue, renderMode: glyph.renderMode))
         }
     }
 

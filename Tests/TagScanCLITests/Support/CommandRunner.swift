@@ -71,5 +71,9 @@ final class Locked<Value>: @unchecked Sendable {
     init(_ value: Value) { stored = value }
     var value: Value { lock.withLock { stored } }
     var isSet: Bool { lock.withLock { wasSet } }
-    func set(_ value: Value) { lock.withLock { stored = value; wasSet = true } }
+    func set(_ value: Value) {
+        lock.withLock {
+            stored = value; wasSet = true
+        }
+    }
 }

@@ -22,7 +22,8 @@ enum SyntheticPDF {
             if page % anchorEvery == 0 || page == 1 { content += "BT /F1 11 Tf 72 733.07 Td (Sign here: |S1SR|) Tj ET\n" }
             objects.append(stream(content))
             let contentNumber = objects.count
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents \(contentNumber) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+            objects.append(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents \(contentNumber) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
             kids.append(objects.count)
         }
         objects[1] = "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages) >>"

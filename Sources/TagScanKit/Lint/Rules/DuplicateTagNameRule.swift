@@ -11,7 +11,8 @@ enum DuplicateTagNameRule: LintRule {
                 findings.append(
                     description.finding(
                         in: document, at: anchor,
-                        "\(anchor.text): \(role) already has a field named \"\(name)\" (\(envelope.place(document: earlier.document, page: earlier.page))); names must be unique per recipient"))
+                        "\(anchor.text): \(role) already has a field named \"\(name)\" (\(envelope.place(document: earlier.document, page: earlier.page))); names must be unique per recipient"
+                    ))
             } else {
                 first[role, default: [:]][name] = (document, anchor.pageNumber)
             }

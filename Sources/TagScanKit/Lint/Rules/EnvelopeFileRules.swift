@@ -10,7 +10,8 @@ enum TooManyFilesRule: LintRule {
                 document: over,
                 diagnostic: description.diagnostic(
                     page: nil,
-                    "envelope \(envelope.path) holds \(envelope.documents.count) files; Yoti accepts at most \(options.maximumEnvelopeFiles) (this is file \(over + 1))"))
+                    "envelope \(envelope.path) holds \(envelope.documents.count) files; Yoti accepts at most \(options.maximumEnvelopeFiles) (this is file \(over + 1))"
+                ))
         ]
     }
 }
@@ -38,7 +39,8 @@ enum FileTooLargeRule: LintRule {
                         document: index,
                         diagnostic: description.diagnostic(
                             page: nil,
-                            "envelope \(envelope.path) reaches \(megabytes(total)) with this file (\(megabytes(size))); Yoti accepts at most \(megabytes(limit)) per envelope")))
+                            "envelope \(envelope.path) reaches \(megabytes(total)) with this file (\(megabytes(size))); Yoti accepts at most \(megabytes(limit)) per envelope"
+                        )))
                 crossed = true
             }
         }

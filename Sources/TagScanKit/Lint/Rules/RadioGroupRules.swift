@@ -22,7 +22,8 @@ enum RadioGroupTooSmallRule: LintRule {
             guard members.count < 2, let only = members.first else { return nil }
             return description.finding(
                 in: only.document, at: only.anchor,
-                "\(only.anchor.text) is the only button of \(only.anchor.role ?? "its recipient")'s \"\(only.tag.tagGroupName ?? "")\"; a radio group needs at least 2")
+                "\(only.anchor.text) is the only button of \(only.anchor.role ?? "its recipient")'s \"\(only.tag.tagGroupName ?? "")\"; a radio group needs at least 2"
+            )
         }
     }
 }
@@ -36,7 +37,8 @@ enum RadioGroupMixedRequiredRule: LintRule {
             guard let first = members.first, let odd = members.first(where: { $0.tag.optional != first.tag.optional }) else { return nil }
             return description.finding(
                 in: odd.document, at: odd.anchor,
-                "\(odd.anchor.text) is \(odd.tag.optional ? "optional" : "required") but \(first.anchor.text) (\(envelope.place(document: first.document, page: first.anchor.pageNumber))) in the same group \"\(first.tag.tagGroupName ?? "")\" is \(first.tag.optional ? "optional" : "required")")
+                "\(odd.anchor.text) is \(odd.tag.optional ? "optional" : "required") but \(first.anchor.text) (\(envelope.place(document: first.document, page: first.anchor.pageNumber))) in the same group \"\(first.tag.tagGroupName ?? "")\" is \(first.tag.optional ? "optional" : "required")"
+            )
         }
     }
 }

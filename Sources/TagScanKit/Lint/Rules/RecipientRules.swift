@@ -26,7 +26,8 @@ enum TooManyRecipientsRule: LintRule {
         return [
             description.finding(
                 in: over.document, at: over.anchor,
-                "\(envelope.name) names \(all.count) signing recipients; Yoti accepts at most \(options.maximumSigners) (\(over.role), from \(over.anchor.text), is number \(options.maximumSigners + 1))")
+                "\(envelope.name) names \(all.count) signing recipients; Yoti accepts at most \(options.maximumSigners) (\(over.role), from \(over.anchor.text), is number \(options.maximumSigners + 1))"
+            )
         ]
     }
 }
@@ -49,7 +50,8 @@ enum TooManyTagsRule: LintRule {
             guard let over = firstOver[role], let count = counts[role] else { return nil }
             return description.finding(
                 in: over.document, at: over.anchor,
-                "\(role) has \(count) fields in \(envelope.name); Yoti accepts at most \(options.maximumTagsPerRecipient) per recipient (field \(options.maximumTagsPerRecipient + 1) is \(over.anchor.text))")
+                "\(role) has \(count) fields in \(envelope.name); Yoti accepts at most \(options.maximumTagsPerRecipient) per recipient (field \(options.maximumTagsPerRecipient + 1) is \(over.anchor.text))"
+            )
         }
     }
 }
@@ -75,7 +77,8 @@ enum RecipientGapRule: LintRule {
             let missingNames = missing.map { "\(name) \($0)" }
             return description.finding(
                 in: top.document, at: top.anchor,
-                "\(envelope.name.capitalisedFirst) has fields for \(name) \(top.number) (\(top.anchor.text)) but none for \(list(missingNames)); check the anchors' recipient numbers")
+                "\(envelope.name.capitalisedFirst) has fields for \(name) \(top.number) (\(top.anchor.text)) but none for \(list(missingNames)); check the anchors' recipient numbers"
+            )
         }
     }
 }
