@@ -8,31 +8,33 @@ import Testing
 @Suite(.serialized)
 struct ShutdownTests {
     @Test func sigtermDrainsTheRequestInFlightAndExitsZero() async throws {
-        // The bomb holds the worker for 8 s: long enough for the poll below to see it busy while
-        // the whole suite loads the machine.
-        let server = try await ServeProcess.start(["--document-timeout", "8", "--shutdown-timeout", "30", "--workers", "1"])
+        // The bomb holds the worker until its 20 s document limit: a window wide enough for the
+        // poll below to see the worker busy while the whole suite loads a two-core machine, and
+        // still well short of the 60 s shutdown deadline, so the two cannot be confused.
+        let server = try await ServeProcess.start(["--document-timeout", "20", "--shutdown-timeout", "60", "--workers", "1"])
         let bomb = try ServerFixtures.data("hostile/content-bomb.pdf")
-        async let inFlight = HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb)
+        // Sent from a task of its own at once, not when the test's task next gives way.
+        let inFlight = Task.detached(priority: .high) { try await HTTP.postPDF(server.base + "/v1/scan?file_name=bomb.pdf", bomb) }
         try await LimitsTests.waitForBusyWorker(LiveServer(port: server.port, logs: server.logs, pid: server.pid))
         // Timed from the signal: reaching a busy worker takes what the machine's load makes it.
         let signalled = ContinuousClock.now
         server.terminate()
         // New connections are refused once the listener is closed (while the request drains).
         var refused = false
-        let closing = ContinuousClock.now + .seconds(10)
+        let closing = ContinuousClock.now + .seconds(15)
         while !refused && ContinuousClock.now < closing {
             refused = (try? RawHTTP(port: server.port)) == nil
             if !refused { try await Task.sleep(for: .milliseconds(50)) }
         }
-        #expect(refused, "the listener was still open 10 s after SIGTERM")
-        let answer = try await inFlight
+        #expect(refused, "the listener was still open 15 s after SIGTERM")
+        let answer = try await inFlight.value
         #expect(answer.status == 200)
         let report = try JSONDecoder().decode(ScanReportProbe.self, from: answer.body)
         #expect(report.documents.map { $0.error?.code } == ["timeout"])
-        let status = try await server.waitForExit(within: .seconds(20))
+        let status = try await server.waitForExit(within: .seconds(40))
         #expect(status == 0, "stderr: \(server.stderr)")
-        // The drain is the 8 s document timeout, not the 30 s shutdown deadline.
-        #expect(ContinuousClock.now - signalled < .seconds(25))
+        // The drain is the 20 s document limit, not the 60 s shutdown deadline.
+        #expect(ContinuousClock.now - signalled < .seconds(50))
         #expect(server.stderr.contains("\"message\":\"stopped\""))
     }
 
