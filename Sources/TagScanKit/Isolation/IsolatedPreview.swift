@@ -51,7 +51,7 @@ public enum IsolatedPreview {
     }
 
     /// Draws `pages` of `source`, already scanned as `result`, in a worker: what
-    /// ``PreviewRenderer/renderPages(source:password:pages:result:options:)`` draws in this
+    /// `PreviewRenderer.renderPages` draws in this
     /// process, under the worker's time limit and memory cap. A document whose drawing overran or
     /// took its worker down gets `.document` with `timeout`, `too-large` or `crashed`.
     public static func renderPages(

@@ -18,7 +18,7 @@ public struct Scanner: Sendable {
     public var workerPool: WorkerPool?
     /// Where the scan writes its debug and trace lines (counts and error codes, never a
     /// document's text); nil writes none. Metrics go to swift-metrics when the host bootstrapped
-    /// a backend (see ``ScanInstruments``).
+    /// a backend (see `ScanInstruments`).
     public var logger: Logger?
 
     public init(options: ScanOptions = ScanOptions(), workerPool: WorkerPool? = nil, logger: Logger? = nil) {
