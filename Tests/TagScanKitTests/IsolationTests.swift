@@ -192,8 +192,6 @@ enum IsolationSupport {
         get throws { try TagScanBinary.url.path }
     }
 
-    struct IsolationTestError: Error, CustomStringConvertible { var description: String }
-
     /// True when this test process (and so the worker built with it) runs under ASan or TSan.
     static let underSanitizer: Bool = dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil
 

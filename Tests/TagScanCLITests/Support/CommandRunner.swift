@@ -19,8 +19,6 @@ enum CommandRunner {
         get throws { try TagScanBinary.url }
     }
 
-    struct CommandError: Error, CustomStringConvertible { var description: String }
-
     /// Runs `tagscan arguments…` (or `executable`) in the repository root (or `directory`) with
     /// `stdin` as standard input.
     static func run(

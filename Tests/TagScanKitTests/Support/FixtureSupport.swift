@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Locates the shared `Fixtures/` folder and golden files relative to this source file, so the
@@ -24,16 +25,7 @@ enum FixtureSupport {
     /// `RECORD_SNAPSHOTS=1` or when it does not exist yet (the test then fails, so a new golden
     /// file is always looked at before it is committed).
     static func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = snapshots.appendingPathComponent(name)
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        if record || !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            if !record { Issue.record("recorded new golden file \(name); check it and re-run", sourceLocation: sourceLocation) }
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "output differs from golden file \(name) (RECORD_SNAPSHOTS=1 re-records)", sourceLocation: sourceLocation)
+        try GoldenFile.assertMatches(actual, at: snapshots.appendingPathComponent(name), name: name, sourceLocation: sourceLocation)
     }
 }
 
