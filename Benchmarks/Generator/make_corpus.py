@@ -18,6 +18,10 @@ Writes (relative to the output folder, default Benchmarks/.corpus/):
                             on every 200th page: the shape of a long machine-generated contract.
     contract-10000.pdf      the same generator, 10,000 pages.
     contract-200.pdf        the same generator, 200 pages (for profiling under callgrind).
+    dense-2000.pdf          2,000 A4 pages of small print, ~6,500 glyphs a page (13 M glyphs),
+                            base-14 Helvetica (not embedded): where tagscan's own per-glyph work
+                            shows most against poppler's; auto-tags on every 10th page.
+    dense-embedded-2000.pdf the same pages in embedded subset DejaVu Sans with ToUnicode.
     templates/t-NNN.pdf     500 templates of 1-5 pages: half base-14 Helvetica (not embedded),
                             half embedded DejaVu Sans; A4 and US Letter; anchors on page 1 and
                             the last page.
@@ -186,6 +190,47 @@ def make_contract(path, pages, seed=2000):
             c.drawString(0, 0, "Witness initials |S3INO| (turned text)")
             anchors += 1
             c.restoreState()
+        c.showPage()
+    c.save()
+    return anchors
+
+
+# -- Dense small print ------------------------------------------------------------------------
+
+DENSE_SIZE, DENSE_LEADING, DENSE_LINES = 7.5, 9.4, 54
+DENSE_X, DENSE_WIDTH = 50.0, 495.0
+
+
+def make_dense(path, pages, embedded, seed=6500):
+    """Small print that fills the page; returns the number of auto-tag anchors drawn."""
+    font, bold = ("DejaVuSans", "DejaVuSans-Bold") if embedded else ("Helvetica", "Helvetica-Bold")
+    rng = random.Random(seed)
+    c = rl_canvas.Canvas(path, pagesize=A4, invariant=1, pageCompression=1)
+    c.setTitle("Generated terms and conditions in small print (%d pages)" % pages)
+    width, height = A4
+    anchors = 0
+    pending = []
+    clause = 0
+    for number in range(1, pages + 1):
+        signature_page = number % 10 == 0 or number == pages
+        y = height - 48
+        for _ in range(DENSE_LINES - (3 if signature_page else 0)):
+            if not pending:
+                clause += 1
+                pending.append((bold, "%d. %s" % (clause, " ".join(rng.choice(WORDS).capitalize() for _ in range(3)))))
+                text = " ".join(sentence(rng) for _ in range(rng.randint(4, 9)))
+                pending += [(font, line) for line in wrap(text, font, DENSE_SIZE, DENSE_WIDTH)]
+            face, text = pending.pop(0)
+            c.setFont(face, DENSE_SIZE)
+            c.drawString(DENSE_X, y, text)
+            y -= DENSE_LEADING
+        if signature_page:
+            c.setFont(font, DENSE_SIZE)
+            y -= DENSE_LEADING
+            c.drawString(DENSE_X, y, "Accepted by the customer: |S1SR|   Date: |S1DSR|   Initials: |S1INO|")
+            anchors += 3
+        c.setFont(font, 6)
+        c.drawCentredString(width / 2, 24, "Terms %d / %d" % (number, pages))
         c.showPage()
     c.save()
     return anchors
@@ -385,10 +430,14 @@ def make_libreoffice_contract(path):
 
 # -- Driver ------------------------------------------------------------------------------------
 
-ITEMS = ["contract-2000", "contract-10000", "contract-200", "templates", "libreoffice-contract"]
+ITEMS = ["contract-2000", "contract-10000", "contract-200", "dense-2000", "dense-embedded-2000", "templates", "libreoffice-contract"]
 
 
 def build(item, out):
+    if item.startswith("dense-"):
+        pages = int(item.rsplit("-", 1)[1])
+        anchors = make_dense(os.path.join(out, item + ".pdf"), pages, embedded="embedded" in item)
+        return {"pages": pages, "anchors": anchors}
     if item.startswith("contract-"):
         pages = int(item.split("-")[1])
         anchors = make_contract(os.path.join(out, item + ".pdf"), pages)

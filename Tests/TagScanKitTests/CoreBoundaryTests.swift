@@ -37,15 +37,15 @@ struct CoreBoundaryTests {
     @Test("an allocation that fails while a page is drawn is a named error, and the document goes on")
     func allocationFailsWhileDrawing() throws {
         let handle = try Self.open()
-        let expected = try Self.open().text(at: 1, wantsStyles: { _ in false })
+        let expected = try Self.open().text(at: 1, triggers: .everyPage)
         CoreBoundary.failAllocation(after: 3)
         defer { CoreBoundary.failAllocation(after: 0) }
-        #expect(throws: CoreError.outOfMemory) { try handle.text(at: 1, wantsStyles: { _ in false }) }
+        #expect(throws: CoreError.outOfMemory) { try handle.text(at: 1, triggers: .everyPage) }
         // The scan's own entry point reports the page as one it could not load.
         CoreBoundary.failAllocation(after: 1)
-        #expect(handle.pageText(at: 1, wantsStyles: { _ in false }) == nil)
+        #expect(handle.pageText(at: 1, triggers: .everyPage) == nil)
         // Nothing the failure left behind reaches the next page drawn.
-        let again = try handle.text(at: 1, wantsStyles: { _ in false })
+        let again = try handle.text(at: 1, triggers: .everyPage)
         #expect(String(String.UnicodeScalarView(again.scalars)) == String(String.UnicodeScalarView(expected.scalars)))
         #expect(again.boxes == expected.boxes)
         #expect(String(String.UnicodeScalarView(again.scalars)).contains("|S1SR|"))

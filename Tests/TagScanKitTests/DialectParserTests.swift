@@ -155,17 +155,6 @@ struct DialectParserTests {
         #expect(Self.failure(DocumensoTagParser.parse("signature,r0"))?.contains("is not a recipient") == true)
     }
 
-    @Test("styles are read only on pages that may hold a foreign tag")
-    func mayHoldTag() {
-        func check(_ text: String) -> Bool { ForeignTagFinder.mayHoldTag(Array(text.unicodeScalars)) }
-        for tagged in ["Sign: \\s1\\", "Date: /date2/", "{{signature,r1}}", "[sig|req|signer1]", "Sign: \\ s 1 \\"] {
-            #expect(check(tagged), "\(tagged)")
-        }
-        for plain in ["See https://example.com/a/b and 1/2/2024", "either/or", "C:\\docs\\s1\\file", "no tags here"] {
-            #expect(!check(plain), "\(plain)")
-        }
-    }
-
     // MARK: Roles
 
     @Test("foreign recipients map to Yoti roles: Signer N by default, configurable")

@@ -7,7 +7,7 @@ import Testing
 @Suite("Copies of an open document")
 struct PageSourceRecipeTests {
     static func text(_ document: any PageSource, _ index: Int) throws -> PageText {
-        try #require(document.pageText(at: index, wantsStyles: { _ in true }))
+        try #require(document.pageText(at: index, triggers: .everyPage))
     }
 
     @Test("a copy of an encrypted document opens with the password bytes that worked", arguments: FixturePositionTests.paths)

@@ -99,8 +99,8 @@ struct GlyphCountTests {
     func extractionCounts() throws {
         PopplerWarmUp.ensure()
         let document = try CoreDocumentHandle(source: .file(path: FixtureSupport.path("hostile/unmapped-page-2.pdf")), encodedPassword: nil)
-        let readable = try document.text(at: 0, wantsStyles: { _ in false })
-        let unmapped = try document.text(at: 1, wantsStyles: { _ in false })
+        let readable = try document.text(at: 0, triggers: .everyPage)
+        let unmapped = try document.text(at: 1, triggers: .everyPage)
         let first = try #require(readable.glyphCounts)
         #expect(first.drawn > 0 && first.mapped > 0)
         let second = try #require(unmapped.glyphCounts)

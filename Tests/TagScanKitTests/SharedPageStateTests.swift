@@ -98,7 +98,7 @@ struct SharedPageStateTests {
         let order = [1, 2, 1, 4, 0, 4, 3, 2]
         var first: [Int: PageText] = [:]
         for index in order {
-            let text = try #require(document.pageText(at: index, wantsStyles: { _ in true }), "page \(index + 1)")
+            let text = try #require(document.pageText(at: index, triggers: .everyPage), "page \(index + 1)")
             if let earlier = first[index] {
                 #expect(text.scalars == earlier.scalars, "page \(index + 1)")
                 #expect(text.boxes == earlier.boxes, "page \(index + 1)")

@@ -110,6 +110,12 @@ struct CustomAnchorFinder {
         return pattern
     }
 
+    /// The first character a literal anchor's match starts with in the normalised page text, as
+    /// written (case not folded); nil for an anchor of whitespace only.
+    static func firstScalar(of anchor: String) -> Unicode.Scalar? {
+        pattern(anchor, folding: false).scalars.first
+    }
+
     private mutating func buildFolded() {
         guard folded.isEmpty else { return }
         folded.reserveCapacity(compact.count)

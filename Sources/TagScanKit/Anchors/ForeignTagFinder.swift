@@ -32,39 +32,6 @@ struct ForeignTagFinder {
         ForeignTagFinder(text: text, page: page).run()
     }
 
-    /// Cheap test on extracted scalars: could the page hold a foreign tag? (Decides whether the
-    /// extractor reads the page's styles.)
-    static func mayHoldTag(_ scalars: [Unicode.Scalar]) -> Bool {
-        var previous: Unicode.Scalar = " "
-        for (i, c) in scalars.enumerated() {
-            if c == "{" || c == "[" { return true }
-            // `\s1\` or `/sn1/`: a delimiter, letters, digits (spaces allowed), the same delimiter;
-            // a bare "/" (URLs, dates, "and/or") is common and not enough.
-            if (c == "\\" || c == "/"), !isAlphanumeric(previous), looksDelimited(scalars, from: i) { return true }
-            previous = c
-        }
-        return false
-    }
-
-    private static func looksDelimited(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
-        let delimiter = scalars[start]
-        var letters = 0, digits = 0
-        var j = start + 1
-        while j < scalars.count, j - start <= 2 * DocuSignTagParser.maximumBodyLength {
-            let c = scalars[j]
-            if c == delimiter { return letters > 0 && digits > 0 }
-            if c.properties.numericType != nil, c.isASCII {
-                digits += 1
-            } else if c.isASCII, c.properties.isAlphabetic, digits == 0 {
-                letters += 1
-            } else if !(c.properties.isWhitespace && c != "\n") {
-                return false
-            }
-            j += 1
-        }
-        return false
-    }
-
     private func run() -> [Match] {
         let s = text.scalars
         var matches: [Match] = []

@@ -62,9 +62,4 @@ extension PageScan {
             ?? page.boxes[glyphs[0]]
     }
 
-    /// Whether the extractor should read a page's styles (font size and colour of anchors): pages
-    /// that may hold an auto-tag or a foreign tag, and every page when custom rules are set.
-    static func wantsStyles(_ scalars: [Unicode.Scalar], customRules: [CustomAnchorRule]) -> Bool {
-        !customRules.isEmpty || wantsStyles(scalars)
-    }
 }

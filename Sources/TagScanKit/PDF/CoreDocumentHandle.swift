@@ -50,41 +50,58 @@ final class CoreDocumentHandle: PageSource {
     /// What the document's /Encrypt dictionary asks for, read without opening it again.
     var encryption: EncryptionProbe? { EncryptionProbe(document) }
 
-    func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
-        try? text(at: index, wantsStyles: wantsStyles)
+    func pageText(at index: Int, triggers: AnchorTriggers) -> PageText? {
+        try? text(at: index, triggers: triggers)
     }
 
-    /// ``pageText(at:wantsStyles:)``, telling why a page gave nothing: `.failed` when poppler
+    /// ``pageText(at:triggers:)``, telling why a page gave nothing: `.failed` when poppler
     /// cannot load it, `.outOfMemory` when an allocation failed while it was drawn.
-    func text(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) throws(CoreError) -> PageText {
+    func text(at index: Int, triggers: AnchorTriggers) throws(CoreError) -> PageText {
         var buffer: UnsafeMutablePointer<tagscan_glyph>? = nil, outside: UnsafeMutablePointer<tagscan_glyph>? = nil
         var count: Int32 = 0, outsideCount: Int32 = 0
         var width = 0.0, height = 0.0
         var rotation: Int32 = 0
         try CoreError.check(tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation))
-        // The buffers belong to the document (reused page after page); copy out, never free.
-        glyphs.removeAll(keepingCapacity: true)
-        glyphs.reserveCapacity(Int(count))
-        Self.copy(buffer, count, into: &glyphs)
-        // Text beyond the crop box is laid out only when it may hold an anchor (the question
-        // `wantsStyles` answers for the text): otherwise it is only counted.
-        let outsideText = UnsafeBufferPointer(start: outside, count: Int(outsideCount)).compactMap { Unicode.Scalar($0.unicode) }
-        let readsOutside = outsideCount > 0 && wantsStyles(outsideText)
-        if readsOutside { Self.copy(outside, outsideCount, into: &glyphs) }
-        let info = PageInfo(
+        var info = PageInfo(
             pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100, rotation: Int(rotation))
-        // Styles come with the glyphs at no extra cost, so `wantsStyles` is not asked about them.
-        var text = GlyphLayout.pageText(glyphs, info: info)
-        if !readsOutside, outsideCount > 0 { text.info.outsideGlyphCount = outsideText.filter { !GlyphLayout.isWhitespace($0) }.count }
         var drawn: Int64 = 0, mapped: Int64 = 0
         tagscan_core_page_glyph_counts(document, &drawn, &mapped)
-        text.glyphCounts = GlyphCounts(drawn: Int(drawn), mapped: Int(mapped))
+        let glyphCounts = GlyphCounts(drawn: Int(drawn), mapped: Int(mapped))
+        // The buffers belong to the document (reused page after page): read or copy, never free.
+        let visible = UnsafeBufferPointer(start: buffer, count: Int(count))
+        let beyond = UnsafeBufferPointer(start: outside, count: Int(outsideCount))
+        // Text beyond the crop box is laid out only when it may hold an anchor; otherwise it is
+        // only counted.
+        let readsOutside = outsideCount > 0 && triggers.mayHoldAnchor(beyond.lazy.compactMap { Unicode.Scalar($0.unicode) })
+        let outsideVisible = outsideCount > 0 ? beyond.reduce(0) { $0 + (Self.isVisibleCharacter($1.unicode) ? 1 : 0) } : 0
+        if !readsOutside, case .counted(let inside, let outsideBaseline) = GlyphLayout.count(visible, info: info, triggers: triggers) {
+            // A page no anchor can be on: its counts are all a scan reports of it.
+            info.glyphCount = inside
+            info.outsideGlyphCount = outsideCount > 0 ? outsideVisible : outsideBaseline > 0 ? outsideBaseline : nil
+            var text = PageText(info: info, scalars: [], boxes: [], styles: [])
+            text.isLaidOut = false
+            text.glyphCounts = glyphCounts
+            return text
+        }
+        glyphs.removeAll(keepingCapacity: true)
+        glyphs.reserveCapacity(Int(count))
+        Self.copy(visible, into: &glyphs)
+        if readsOutside { Self.copy(beyond, into: &glyphs) }
+        // Styles come with the glyphs at no extra cost: every laid-out page has them.
+        var text = GlyphLayout.pageText(glyphs, info: info)
+        if !readsOutside, outsideCount > 0 { text.info.outsideGlyphCount = outsideVisible }
+        text.glyphCounts = glyphCounts
         return text
     }
 
-    private static func copy(_ buffer: UnsafeMutablePointer<tagscan_glyph>?, _ count: Int32, into glyphs: inout [Glyph]) {
-        guard let buffer else { return }
-        for g in UnsafeBufferPointer(start: buffer, count: Int(count)) {
+    /// A character that counts as a glyph of the page: mapped, and not white space.
+    private static func isVisibleCharacter(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return !GlyphLayout.isWhitespace(scalar)
+    }
+
+    private static func copy(_ buffer: UnsafeBufferPointer<tagscan_glyph>, into glyphs: inout [Glyph]) {
+        for g in buffer {
             guard let scalar = Unicode.Scalar(g.unicode), g.unicode != 0 else { continue }
             glyphs.append(
                 Glyph(
@@ -94,4 +111,15 @@ final class CoreDocumentHandle: PageSource {
                     red: g.red, green: g.green, blue: g.blue))
         }
     }
+}
+
+extension tagscan_glyph: DrawnGlyph {
+    var scalarValue: UInt32 { unicode }
+    var minX: Double { x_min }
+    var minY: Double { y_min }
+    var maxX: Double { x_max }
+    var maxY: Double { y_max }
+    var baseline: Double { base }
+    var size: Double { font_size }
+    var quarterTurns: Int { Int(rotation) }
 }

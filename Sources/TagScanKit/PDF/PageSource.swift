@@ -3,9 +3,11 @@
 protocol PageSource: AnyObject {
     var pageCount: Int { get }
     var hasJavaScript: Bool { get }
-    /// Page `index` (0-based) as text with one box per scalar; styles only when `wantsStyles`
-    /// says so for the page's scalars. Nil when poppler cannot load the page.
-    func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText?
+    /// Page `index` (0-based) as text with one box per scalar. Styles are read, and on the glyph
+    /// path the page is laid out at all, only when it holds the `triggers` an anchor needs; a page
+    /// without them comes back counted, with no text (``PageText/isLaidOut`` false). Nil when
+    /// poppler cannot load the page.
+    func pageText(at index: Int, triggers: AnchorTriggers) -> PageText?
     /// How other threads open copies of this document.
     var recipe: PageSourceRecipe { get }
     /// What the document's /Encrypt dictionary asks for, when the open already read it (nil:
@@ -93,7 +95,7 @@ final class GLibPageSource: PageSource {
     var pageCount: Int { handle.pageCount }
     var hasJavaScript: Bool { handle.hasJavaScript }
 
-    func pageText(at index: Int, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
-        handle.pageText(at: index, rotation: rotations[index], wantsStyles: wantsStyles)
+    func pageText(at index: Int, triggers: AnchorTriggers) -> PageText? {
+        handle.pageText(at: index, rotation: rotations[index], wantsStyles: triggers.mayHoldAnchor)
     }
 }

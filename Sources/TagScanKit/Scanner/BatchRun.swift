@@ -37,6 +37,8 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
 
     private let sources: [DocumentSource]
     private let options: ScanOptions
+    /// What a page must hold to be laid out and searched at all.
+    private let triggers: AnchorTriggers
     private let results: OrderedResults<DocumentResult>
     private let condition = NSCondition()
     private var state: State
@@ -45,6 +47,7 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
     init(sources: [DocumentSource], options: ScanOptions, onDocument: (@Sendable (Int, DocumentResult) -> Void)?) {
         self.sources = sources
         self.options = options
+        triggers = AnchorTriggers(customRules: options.customRules)
         results = OrderedResults(count: sources.count, onResult: onDocument)
         state = State(documents: Array(repeating: DocumentState(), count: sources.count))
     }
@@ -157,11 +160,10 @@ final class BatchRun: BlockingRun, @unchecked Sendable {
         scans.reserveCapacity(pages.count)
         for page in pages {
             if isCancelled { return }
-            let rules = options.customRules
             let (text, cutShort) = PageDrawWatch.watching(page: page + 1) {
-                document?.pageText(at: page, wantsStyles: { PageScan.wantsStyles($0, customRules: rules) })
+                document?.pageText(at: page, triggers: triggers)
             }
-            var scan = text.map { PageScan($0, customRules: rules) } ?? PageScan(missingPage: page + 1)
+            var scan = text.map { PageScan($0, customRules: options.customRules) } ?? PageScan(missingPage: page + 1)
             if let cutShort { scan.diagnostics.append(cutShort) }
             scans.append((page, scan))
         }

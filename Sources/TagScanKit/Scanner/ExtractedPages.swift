@@ -4,8 +4,8 @@
 /// For the benchmark suite (`Benchmarks/`, which times the anchor search alone on
 /// extracted pages); not part of TagScanKit's supported API, hence the `Benchmarks` SPI. Extraction and
 /// search are exactly a scan's per page (``BatchRun``): the same opener, styles read where
-/// ``PageScan/wantsStyles(_:customRules:)`` asks for them, and `PageScan(_:customRules:)` on each
-/// page. What a scan does afterwards (joining pages into a ``DocumentResult``) is left out.
+/// the scan's ``AnchorTriggers`` ask for them (and on the glyph path only such pages laid out),
+/// and `PageScan(_:customRules:)` on each page. What a scan does afterwards (joining pages into a ``DocumentResult``) is left out.
 @_spi(Benchmarks) public struct ExtractedPages: Sendable {
     /// Every page in order; nil where poppler could not load the page (a scan reports it unreadable).
     let pages: [PageText?]
@@ -21,8 +21,8 @@
     {
         PopplerWarmUp.ensure()
         let document = try PageSources.open(source, password: password, path: path)
-        let wantsStyles = { (scalars: [Unicode.Scalar]) in PageScan.wantsStyles(scalars, customRules: customRules) }
-        pages = (0..<document.pageCount).map { document.pageText(at: $0, wantsStyles: wantsStyles) }
+        let triggers = AnchorTriggers(customRules: customRules)
+        pages = (0..<document.pageCount).map { document.pageText(at: $0, triggers: triggers) }
         self.customRules = customRules
     }
 

@@ -91,11 +91,6 @@ struct PageScan: Sendable {
         }
         findDialectAnchors(in: search, page: page, customRules: customRules)
     }
-
-    /// Styles are read only for pages that may hold an anchor: they cost a second pass in poppler.
-    static func wantsStyles(_ scalars: [Unicode.Scalar]) -> Bool {
-        scalars.contains("|") || ForeignTagFinder.mayHoldTag(scalars)
-    }
 }
 
 extension PageScan {

@@ -11,3 +11,14 @@ struct Glyph: Sendable {
     var renderMode: Int
     var red: UInt8, green: UInt8, blue: UInt8
 }
+
+extension Glyph: DrawnGlyph {
+    var scalarValue: UInt32 { scalar.value }
+    var minX: Double { box.x }
+    var minY: Double { box.y }
+    var maxX: Double { box.maxX }
+    var maxY: Double { box.maxY }
+    var baseline: Double { base }
+    var size: Double { fontSize }
+    var quarterTurns: Int { rotation }
+}

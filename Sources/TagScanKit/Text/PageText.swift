@@ -20,6 +20,9 @@ struct PageText: Sendable {
     }
 
     var info: PageInfo
+    /// False for a page that cannot hold an anchor of the scan's dialects and rules (see
+    /// ``AnchorTriggers``): it was counted, not laid out, and its text is left empty.
+    var isLaidOut = true
     /// Glyphs drawn and those mapped to a character, when the extractor counts them (the glyph
     /// path); nil on poppler-glib.
     var glyphCounts: GlyphCounts?

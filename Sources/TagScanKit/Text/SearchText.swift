@@ -19,7 +19,7 @@ struct SearchText: Sendable {
                 source.append(index)
                 continue
             }
-            for mapped in Self.normalise(scalar) {
+            for mapped in Self.normalised(scalar) {
                 scalars.append(mapped)
                 source.append(index)
             }
@@ -44,7 +44,9 @@ struct SearchText: Sendable {
         return lo
     }
 
-    private static func normalise(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    /// What one extracted scalar becomes in the search text (none, one or several scalars).
+    static func normalised(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if scalar.isASCII { return [scalar] }
         switch scalar.value {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return ["'"]
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return ["\""]
