@@ -4,6 +4,9 @@
 #     Benchmarks/compare.sh                  # everything: ~15 minutes on 2 cores, once set up
 #     Benchmarks/compare.sh --runs 3         # fewer rounds
 #     Benchmarks/compare.sh --only 2000      # one workload: 2000, libreoffice, 10000, templates
+#     Benchmarks/compare.sh --cpu            # the CPU-time targets instead (cpu_targets.py): one
+#                                            # job against the bare probes on every corpus file,
+#                                            # the dense contracts included; 2-job gain; memory
 #
 # It installs what is missing (Debian packages; a venv with PyMuPDF, reportlab and pikepdf
 # under Benchmarks/.venv), generates the corpus when missing (Benchmarks/.corpus), builds
@@ -23,6 +26,11 @@ root="$(dirname "$here")"
 out="$here/.out"
 venv="$here/.venv"
 mkdir -p "$out"
+mode=compare
+if [ "${1:-}" = "--cpu" ]; then
+    mode=cpu
+    shift
+fi
 
 say() { printf 'compare.sh: %s\n' "$*" >&2; }
 
@@ -70,6 +78,11 @@ cc -O2 -o "$out/glib_probe" "$here/Probe/glib_probe.c" $(pkg-config --cflags --l
 c++ -O2 -std=c++20 -o "$out/core_probe" "$here/Probe/core_probe.cc" $(pkg-config --cflags --libs poppler) -lpthread
 
 # (e, f) Runs and report.
+if [ "$mode" = cpu ]; then
+    "$venv/bin/python" "$here/cpu_targets.py" --tagscan "$tagscan" --glib-probe "$out/glib_probe" --core-probe "$out/core_probe" \
+        --corpus "$here/.corpus" --revision "$revision" "$@" | tee "$out/cpu-latest.md"
+    exit 0
+fi
 nice_level="${BENCH_NICE:-0}"
 "$venv/bin/python" "$here/compare.py" \
     --tagscan "$tagscan" --glib-probe "$out/glib_probe" --core-probe "$out/core_probe" \

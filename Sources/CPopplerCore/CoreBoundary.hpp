@@ -36,9 +36,14 @@ void guardedVoid(Body &&body) noexcept {
     guarded(std::forward<Body>(body), [](tagscan_status) {});
 }
 
+/// Allocation points left on this thread before one throws; 0 when disarmed (the test hook).
+extern thread_local long long failAfter;
+
 /// An allocation point: throws std::bad_alloc when a test armed it (see
-/// tagscan_test_fail_allocation_after); costs one thread-local load otherwise.
-void allocationPoint();
+/// tagscan_test_fail_allocation_after); inline, so that a glyph costs one thread-local load.
+inline void allocationPoint() {
+    if (__builtin_expect(failAfter > 0, 0) && --failAfter == 0) throw std::bad_alloc();
+}
 
 } // namespace boundary
 

@@ -51,6 +51,61 @@ public:
     void startPage(int, GfxState *state, XRef *) override {
         pageWidth = state ? state->getPageWidth() : 0;
         pageHeight = state ? state->getPageHeight() : 0;
+        frame = FontFrame();
+    }
+
+    /// What a glyph's direction and box height take from the text state: the font and the
+    /// matrices that scale it. Text is drawn in long runs of one font at one size, so these are
+    /// computed when the state they come from changes, not for every glyph (poppler's two calls
+    /// for them, and the work between, were a quarter of a dense page's CPU).
+    struct FontFrame {
+        /// Held while cached, so that no other font can take its address meanwhile.
+        std::shared_ptr<GfxFont> font;
+        double text[4] = {}, ctm[4] = {}, fontSize = 0, horizScaling = 0;
+        bool valid = false;
+        int rotation = 0;
+        bool vertical = false;
+        double size = 0, ascent = 0, descent = 0;
+    };
+    FontFrame frame;
+
+    /// The frame for the current state: the cached one while the font, its size, the horizontal
+    /// scaling and the first four entries of the text and current transformation matrices (all
+    /// that poppler's font matrix and transformed size read, and more) are bit for bit the same.
+    const FontFrame &currentFrame(GfxState *state) {
+        const double *text = state->getTextMat(), *ctm = state->getCTM();
+        const std::shared_ptr<GfxFont> &font = state->getFont();
+        const double fontSize = state->getFontSize(), horizScaling = state->getHorizScaling();
+        if (frame.valid && frame.font.get() == font.get() && std::memcmp(&frame.fontSize, &fontSize, sizeof fontSize) == 0 &&
+            std::memcmp(&frame.horizScaling, &horizScaling, sizeof horizScaling) == 0 &&
+            std::memcmp(frame.text, text, sizeof frame.text) == 0 && std::memcmp(frame.ctm, ctm, sizeof frame.ctm) == 0) {
+            return frame;
+        }
+        frame.font = font;
+        frame.fontSize = fontSize;
+        frame.horizScaling = horizScaling;
+        std::memcpy(frame.text, text, sizeof frame.text);
+        std::memcpy(frame.ctm, ctm, sizeof frame.ctm);
+
+        double m[4];
+        state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
+        if (font && font->getType() == fontType3) {
+            const double *fm = font->getFontMatrix();
+            const double n0 = fm[0] * m[0] + fm[1] * m[2], n1 = fm[0] * m[1] + fm[1] * m[3];
+            const double n2 = fm[2] * m[0] + fm[3] * m[2], n3 = fm[2] * m[1] + fm[3] * m[3];
+            m[0] = n0; m[1] = n1; m[2] = n2; m[3] = n3;
+        }
+        int rotation;
+        if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) rotation = (m[0] > 0 || m[3] < 0) ? 0 : 2;
+        else rotation = (m[2] > 0) ? 1 : 3;
+        frame.vertical = font && font->getWMode();
+        if (frame.vertical) rotation = (rotation + 1) & 3;
+        frame.rotation = rotation;
+        frame.size = state->getTransformedFontSize();
+        frame.ascent = (font ? font->getAscent() : 0.95) * frame.size;
+        frame.descent = (font ? font->getDescent() : -0.35) * frame.size;
+        frame.valid = true;
+        return frame;
     }
 
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode code, int,
@@ -61,8 +116,8 @@ public:
         // The advance without character and word spacing, as TextOutputDev measures it.
         double spacing = state->getCharSpace();
         if (code == 0x20) spacing += state->getWordSpace();
-        double sdx, sdy;
-        state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sdx, &sdy);
+        double sdx = 0, sdy = 0;
+        if (spacing != 0) state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sdx, &sdy);
         double w, h, x1, y1;
         state->transformDelta(dx - sdx, dy - sdy, &w, &h);
         state->transform(x, y, &x1, &y1);
@@ -74,24 +129,10 @@ public:
         if (std::fabs(x1) > farOut || std::fabs(y1) > farOut) return;
         std::vector<tagscan_glyph> &into = (x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight) ? outside : glyphs;
 
-        double m[4];
-        state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
-        const std::shared_ptr<GfxFont> &font = state->getFont();
-        if (font && font->getType() == fontType3) {
-            const double *fm = font->getFontMatrix();
-            const double n0 = fm[0] * m[0] + fm[1] * m[2], n1 = fm[0] * m[1] + fm[1] * m[3];
-            const double n2 = fm[2] * m[0] + fm[3] * m[2], n3 = fm[2] * m[1] + fm[3] * m[3];
-            m[0] = n0; m[1] = n1; m[2] = n2; m[3] = n3;
-        }
-        int rotation;
-        if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) rotation = (m[0] > 0 || m[3] < 0) ? 0 : 2;
-        else rotation = (m[2] > 0) ? 1 : 3;
-        const bool vertical = font && font->getWMode();
-        if (vertical) rotation = (rotation + 1) & 3;
-
-        const double size = state->getTransformedFontSize();
-        const double ascent = (font ? font->getAscent() : 0.95) * size;
-        const double descent = (font ? font->getDescent() : -0.35) * size;
+        const FontFrame &f = currentFrame(state);
+        const int rotation = f.rotation;
+        const bool vertical = f.vertical;
+        const double size = f.size, ascent = f.ascent, descent = f.descent;
 
         // Text drawn backwards (mirrored matrices) is turned around so boxes have positive size.
         if ((rotation == 0 && w < 0) || (rotation == 1 && h < 0) || (rotation == 2 && w > 0) || (rotation == 3 && h > 0)) {
@@ -107,7 +148,7 @@ public:
         g.red = colToByte(rgb.r); g.green = colToByte(rgb.g); g.blue = colToByte(rgb.b);
 
         // A ligature glyph mapped to several scalars shares its advance evenly among them.
-        const double stepX = w / uLen, stepY = h / uLen;
+        const double stepX = uLen == 1 ? w : w / uLen, stepY = uLen == 1 ? h : h / uLen;
         for (int i = 0; i < uLen; ++i) {
             const double gx = x1 + i * stepX, gy = y1 + i * stepY;
             double xMin, xMax, yMin, yMax, base;

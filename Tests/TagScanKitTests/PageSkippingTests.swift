@@ -53,9 +53,9 @@ struct PageSkippingTests {
         }
     }
 
-    @Test("a fixture page counted without layout has the layout's counts", arguments: Self.readableFixtures)
-    func fixtureCounts(relative: String) throws {
-        let document = try PageSources.open(.file(path: FixtureSupport.path(relative)), password: nil, path: .glyphs)
+    @Test("a fixture page counted without layout has the layout's counts", arguments: Self.readableFixtures, FixturePositionTests.paths)
+    func fixtureCounts(relative: String, path: ExtractionPath) throws {
+        let document = try PageSources.open(.file(path: FixtureSupport.path(relative)), password: nil, path: path)
         for index in 0..<document.pageCount {
             guard let counted = document.pageText(at: index, triggers: .nowhere), !counted.isLaidOut else { continue }
             let laidOut = try #require(document.pageText(at: index, triggers: .everyPage))

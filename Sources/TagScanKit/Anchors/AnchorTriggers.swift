@@ -65,25 +65,41 @@ struct AnchorTriggers: Sendable, Hashable {
     /// anchor; for callers that walk glyphs in a buffer of their own.
     struct Tally {
         private let triggers: AnchorTriggers
+        /// The ASCII triggers as two bit sets (characters 0–63, 64–127): most characters of a page
+        /// are ASCII and no trigger, and answer from one bit.
+        private let low: UInt64, high: UInt64
         private var seen: [UInt8]
         /// Non-ASCII characters already judged, for pages that repeat them (quotes, dashes, ligatures).
         private var judged: [UInt32: Bool] = [:]
 
         init(_ triggers: AnchorTriggers) {
             self.triggers = triggers
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (value, need) in triggers.asciiMinimum.enumerated() where need > 0 {
+                if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+            }
+            // Every character answers at once when every page is a candidate.
+            self.low = triggers.everyPage ? ~0 : low
+            self.high = triggers.everyPage ? ~0 : high
             seen = [UInt8](repeating: 0, count: 128)
         }
 
         /// Adds one character; true once the page may hold an anchor.
         @inline(__always)
         mutating func add(_ value: UInt32) -> Bool {
+            if value < 64 { return low & (1 << UInt64(value)) != 0 && counted(value) }
+            if value < 128 { return high & (1 << UInt64(value - 64)) != 0 && counted(value) }
+            return judgedNonASCII(value)
+        }
+
+        private mutating func counted(_ value: UInt32) -> Bool {
             if triggers.everyPage { return true }
-            if value < 128 {
-                let need = triggers.asciiMinimum[Int(value)]
-                guard need > 0 else { return false }
-                seen[Int(value)] &+= 1
-                return seen[Int(value)] >= need
-            }
+            seen[Int(value)] &+= 1
+            return seen[Int(value)] >= triggers.asciiMinimum[Int(value)]
+        }
+
+        private mutating func judgedNonASCII(_ value: UInt32) -> Bool {
+            if triggers.everyPage { return true }
             if let known = judged[value] { return known }
             let verdict = Unicode.Scalar(value).map(triggers.isTrigger) ?? false
             judged[value] = verdict

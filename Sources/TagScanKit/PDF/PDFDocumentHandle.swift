@@ -130,9 +130,10 @@ final class PDFDocumentHandle {
         return (out.map(Int.init), encryption)
     }
 
-    /// Extracts page `index` (0-based): size, scalars, one box per scalar and, when `wantsStyles`
-    /// says so for the page's scalars, its style runs. The page object is released before return.
-    func pageText(at index: Int, rotation: Int?, wantsStyles: ([Unicode.Scalar]) -> Bool) -> PageText? {
+    /// Extracts page `index` (0-based): size, scalars, one box per scalar and its style runs. A
+    /// page whose text holds none of the `triggers` an anchor needs is only counted: poppler's
+    /// boxes and styles are not asked for. The page object is released before return.
+    func pageText(at index: Int, rotation: Int?, triggers: AnchorTriggers) -> PageText? {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
 
@@ -147,16 +148,24 @@ final class PDFDocumentHandle {
             return PageText(info: info, scalars: [], boxes: [], styles: [])
         }
         defer { g_free(text) }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(strlen(text))
+        for scalar in String(cString: text).unicodeScalars where !(0x202A...0x202E).contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        if !triggers.mayHoldAnchor(scalars) {
+            // Counted from the text alone: poppler writes one box per scalar of that same text.
+            info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
+            var counted = PageText(info: info, scalars: [], boxes: [], styles: [])
+            counted.isLaidOut = false
+            counted.distinguishesSpaces = false
+            return counted
+        }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
         var rectangleCount: guint = 0
         _ = poppler_page_get_text_layout(page, &rectangles, &rectangleCount)
         defer { g_free(rectangles) }
 
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(Int(rectangleCount))
-        for scalar in String(cString: text).unicodeScalars where !(0x202A...0x202E).contains(scalar.value) {
-            scalars.append(scalar)
-        }
         var boxes: [Box] = []
         let usable = min(scalars.count, Int(rectangleCount))
         boxes.reserveCapacity(usable)
@@ -170,7 +179,7 @@ final class PDFDocumentHandle {
         if scalars.count > usable { scalars.removeLast(scalars.count - usable) }
 
         var styles: [PageText.StyleRun] = []
-        if wantsStyles(scalars), let list = poppler_page_get_text_attributes(page) {
+        if let list = poppler_page_get_text_attributes(page) {
             defer { poppler_page_free_text_attributes(list) }
             var node: UnsafeMutablePointer<GList>? = list
             while let current = node {

@@ -96,6 +96,6 @@ final class GLibPageSource: PageSource {
     var hasJavaScript: Bool { handle.hasJavaScript }
 
     func pageText(at index: Int, triggers: AnchorTriggers) -> PageText? {
-        handle.pageText(at: index, rotation: rotations[index], wantsStyles: triggers.mayHoldAnchor)
+        handle.pageText(at: index, rotation: rotations[index], triggers: triggers)
     }
 }

@@ -10,7 +10,7 @@ enum PopplerWarmUp {
         let handle: PDFDocumentHandle?
         init() {
             handle = try? PDFDocumentHandle(source: .data(PopplerWarmUp.minimalPDF, fileName: "warm-up.pdf"), password: nil)
-            _ = handle?.pageText(at: 0, rotation: 0, wantsStyles: { _ in true })
+            _ = handle?.pageText(at: 0, rotation: 0, triggers: .everyPage)
         }
     }
 

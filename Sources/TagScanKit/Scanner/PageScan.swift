@@ -23,6 +23,8 @@ struct PageScan: Sendable {
         info = page.info
         glyphCount = page.scalars.count
         glyphCounts = page.glyphCounts
+        // A page only counted holds no trigger of any finder: nothing to search.
+        guard page.isLaidOut else { return }
         let number = page.info.pageNumber
         let search = SearchText(page)
         let found = AutoTagFinder.find(in: search, page: page)
