@@ -25,6 +25,7 @@
 #include <goo/GooString.h>
 #include "CoreBoundary.hpp"
 #include "DocumentProbe.hpp"
+#include "LayoutTally.hpp"
 #include "PopplerCompat.hpp"
 #include "PopplerDocument.hpp"
 #include "PopplerPrivate.hpp"
@@ -41,6 +42,8 @@ public:
     /// Glyphs drawn on the page, and those that map to a character (`mapsToCharacter`), counted
     /// as they are drawn so that an unreadable page needs no second pass.
     long long drawn = 0, mapped = 0;
+    /// The layout's counts of the visible page's glyphs, and the characters anchors start from.
+    LayoutTally tally;
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -175,6 +178,7 @@ public:
             g.base = base;
             boundary::allocationPoint();
             into.push_back(g);
+            if (&into == &glyphs) tally.add(g);
         }
     }
 };
@@ -333,6 +337,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
         collected.clear();
         document->collector.outside.clear();
         document->collector.drawn = document->collector.mapped = 0;
+        document->collector.tally.begin(std::round(*width * 100) / 100, std::round(*height * 100) / 100);
         std::string key = gfxKey(*page);
         if (!document->gfx || key.empty() || key != document->gfxKey) {
             document->gfx.reset();
@@ -371,6 +376,14 @@ extern "C" void tagscan_core_page_glyph_counts(tagscan_core_document *document, 
     *mapped = document->collector.mapped;
 }
 
+extern "C" void tagscan_core_set_triggers(tagscan_core_document *document, const uint8_t minimum[128]) {
+    std::memcpy(document->collector.tally.minimum, minimum, sizeof document->collector.tally.minimum);
+}
+
+extern "C" void tagscan_core_page_tally(tagscan_core_document *document, tagscan_page_tally *out) {
+    *out = document->collector.tally.result;
+}
+
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 
 #else
@@ -397,6 +410,10 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *, int, tagscan_gl
 extern "C" void tagscan_core_page_glyph_counts(tagscan_core_document *, long long *drawn, long long *mapped) {
     *drawn = 0;
     *mapped = 0;
+}
+extern "C" void tagscan_core_set_triggers(tagscan_core_document *, const uint8_t *) {}
+extern "C" void tagscan_core_page_tally(tagscan_core_document *, tagscan_page_tally *out) {
+    std::memset(out, 0, sizeof(*out));
 }
 extern "C" void tagscan_core_free(void *pointer) { std::free(pointer); }
 

@@ -28,6 +28,27 @@ typedef struct tagscan_glyph {
     uint8_t red, green, blue;
 } tagscan_glyph;
 
+/// Distinct non-ASCII characters a page tally lists before it gives up listing them.
+#define TAGSCAN_TALLY_NON_ASCII 64
+
+/// What the layout would count of the last page drawn, taken while it was drawn (glyphs on the
+/// visible page only), and the characters an anchor may start from.
+typedef struct tagscan_page_tally {
+    /// 1 when every line was drawn in one run in reading order: then `inside` and `outside` are
+    /// the layout's own counts of glyphs on and beyond the visible page.
+    int ordered;
+    long long inside, outside;
+    /// 1 once an ASCII character reached its count (tagscan_core_set_triggers).
+    int may_hold_anchor;
+    /// How many times each ASCII character with a count was drawn.
+    unsigned int ascii[128];
+    /// The distinct characters beyond ASCII drawn, in order of first appearance; when there were
+    /// more than TAGSCAN_TALLY_NON_ASCII, `non_ascii_overflow` is 1 and the list is cut short.
+    uint32_t non_ascii[TAGSCAN_TALLY_NON_ASCII];
+    int non_ascii_count;
+    int non_ascii_overflow;
+} tagscan_page_tally;
+
 /// An open document on poppler's core API; confined to one thread.
 typedef struct tagscan_core_document tagscan_core_document;
 
@@ -54,6 +75,11 @@ int tagscan_core_encryption(tagscan_core_document *document, tagscan_encryption 
 int tagscan_core_page_glyphs(tagscan_core_document *document, int index, tagscan_glyph **glyphs,
                              int *count, tagscan_glyph **outside, int *outside_count,
                              double *width, double *height, int *rotation);
+/// Sets how many of each ASCII character (`minimum[c]`, 0: not counted) make a page a
+/// candidate for anchors, for the tallies of the pages drawn from now on.
+void tagscan_core_set_triggers(tagscan_core_document *document, const uint8_t minimum[128]);
+/// The tally of the last page `tagscan_core_page_glyphs` drew.
+void tagscan_core_page_tally(tagscan_core_document *document, tagscan_page_tally *out);
 /// How many glyphs the last page `tagscan_core_page_glyphs` drew, and how many of them map to a
 /// character other than white space (a page that draws glyphs none of which maps is unreadable,
 /// not empty).

@@ -101,10 +101,15 @@ struct AnchorTriggers: Sendable, Hashable {
         private mutating func judgedNonASCII(_ value: UInt32) -> Bool {
             if triggers.everyPage { return true }
             if let known = judged[value] { return known }
-            let verdict = Unicode.Scalar(value).map(triggers.isTrigger) ?? false
+            let verdict = triggers.isTrigger(value)
             judged[value] = verdict
             return verdict
         }
+    }
+
+    /// Whether a page that drew the character `value` (beyond ASCII) may hold an anchor.
+    func isTrigger(_ value: UInt32) -> Bool {
+        everyPage || (Unicode.Scalar(value).map(isTrigger) ?? false)
     }
 
     /// A non-ASCII page character is a trigger when its normalised form, in either case, holds one.

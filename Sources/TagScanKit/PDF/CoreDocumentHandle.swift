@@ -10,6 +10,10 @@ final class CoreDocumentHandle: PageSource {
     let recipe: PageSourceRecipe
     /// Reused from page to page so a page's glyphs cost no fresh allocation.
     private var glyphs: [Glyph] = []
+    /// The triggers poppler's side counts while drawing, and what was found of characters beyond
+    /// ASCII under them (a document repeats its quotes and dashes on every page).
+    private var triggers: AnchorTriggers?
+    private var judged: [UInt32: Bool] = [:]
 
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         recipe = PageSourceRecipe(source: source, password: password, path: .glyphs)
@@ -61,6 +65,11 @@ final class CoreDocumentHandle: PageSource {
         var count: Int32 = 0, outsideCount: Int32 = 0
         var width = 0.0, height = 0.0
         var rotation: Int32 = 0
+        if self.triggers != triggers {
+            self.triggers = triggers
+            judged = [:]
+            triggers.asciiMinimum.withUnsafeBufferPointer { tagscan_core_set_triggers(document, $0.baseAddress) }
+        }
         try CoreError.check(tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation))
         var info = PageInfo(
             pageNumber: index + 1, width: (width * 100).rounded() / 100, height: (height * 100).rounded() / 100, rotation: Int(rotation))
@@ -74,7 +83,7 @@ final class CoreDocumentHandle: PageSource {
         // only counted.
         let readsOutside = outsideCount > 0 && triggers.mayHoldAnchor(beyond.lazy.compactMap { Unicode.Scalar($0.unicode) })
         let outsideVisible = outsideCount > 0 ? beyond.reduce(0) { $0 + (Self.isVisibleCharacter($1.unicode) ? 1 : 0) } : 0
-        if !readsOutside, case .counted(let inside, let outsideBaseline) = GlyphLayout.count(visible, info: info, triggers: triggers) {
+        if !readsOutside, let (inside, outsideBaseline) = countedWithoutLayout(visible, info: info, triggers: triggers) {
             // A page no anchor can be on: its counts are all a scan reports of it.
             info.glyphCount = inside
             info.outsideGlyphCount = outsideCount > 0 ? outsideVisible : outsideBaseline > 0 ? outsideBaseline : nil
@@ -92,6 +101,28 @@ final class CoreDocumentHandle: PageSource {
         if !readsOutside, outsideCount > 0 { text.info.outsideGlyphCount = outsideVisible }
         text.glyphCounts = glyphCounts
         return text
+    }
+
+    /// The layout's counts of a page no anchor of `triggers` can be on, from the tally poppler's
+    /// side took while drawing it; nil when the page must be laid out.
+    private func countedWithoutLayout(_ visible: UnsafeBufferPointer<tagscan_glyph>, info: PageInfo, triggers: AnchorTriggers) -> (Int, Int)? {
+        if triggers.everyPage { return nil }
+        var tally = tagscan_page_tally()
+        tagscan_core_page_tally(document, &tally)
+        if tally.may_hold_anchor != 0 { return nil }
+        if tally.non_ascii_overflow != 0 {
+            // Too many distinct characters to list: the Swift pass reads the glyphs themselves.
+            guard case .counted(let inside, let outside) = GlyphLayout.count(visible, info: info, triggers: triggers) else { return nil }
+            return (inside, outside)
+        }
+        let listed = withUnsafeBytes(of: tally.non_ascii) { Array($0.bindMemory(to: UInt32.self).prefix(Int(tally.non_ascii_count))) }
+        for value in listed {
+            let verdict = judged[value] ?? triggers.isTrigger(value)
+            judged[value] = verdict
+            if verdict { return nil }
+        }
+        guard tally.ordered != 0 else { return nil }
+        return (Int(tally.inside), Int(tally.outside))
     }
 
     /// A character that counts as a glyph of the page: mapped, and not white space.
