@@ -272,6 +272,19 @@ extension ScrubberTests {
         #expect(left == stay)
     }
 
+    @Test("a scrubbed rule for the first match only: that match goes, the later one stays, and the proof counts rather than forbids its text")
+    func customOccurrence() async throws {
+        var scan = ScanOptions()
+        scan.customRules = [CustomAnchorRule(id: "first-date", anchor: "Date:", occurrence: .first, role: "Tenant 1", type: .dateSignedField, scrub: true)]
+        let result = try await Scrubber(options: ScrubOptions(scan: scan)).scrub(.file(path: FixtureSupport.path("dialects/plain/lease.pdf")))
+        let removed = try #require(result.anchorsRemoved.first)
+        #expect(result.anchorsRemoved.count == 1)
+        let rescan = try await Self.expectProvenScrub(result, scanOptions: scan)
+        // The other "Date:" is now the first match, where it always was.
+        let next = try #require(rescan.anchors.first)
+        #expect(rescan.anchors.count == 1 && next.text == removed.text && !next.box.intersects(removed.box))
+    }
+
     static let directiveFixtures = ["lint/directives/disable.pdf", "lint/directives/unknown-rule.pdf"]
 
     @Test("|tagscan-disable:…| directives go with the anchors; the scan report carries no box for them", arguments: directiveFixtures)
