@@ -152,6 +152,9 @@ struct ScrubVerifier: Sendable {
         } else {
             page.failures.append("poppler could not read the scrubbed page's text")
         }
+        if handles.scrubbedRaster == nil || handles.originalRaster == nil {
+            page.failures.append("poppler-glib could not open the file to read the page's plain text")
+        }
         let plain = AnchorGlyphs.normalized(handles.scrubbedRaster?.text(index) ?? "")
         var originalPlain: String? = nil
         for text in removedTexts.subtracting(keptTexts).sorted() {
