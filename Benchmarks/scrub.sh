@@ -5,9 +5,10 @@
 #     Benchmarks/scrub.sh --runs 3 FILE.pdf        # any file
 #
 # The target: scrubbing the LibreOffice contract costs at most 2 x scanning it. Scrubbing is a scan
-# of the original, poppler's glyph walk of it, qpdf's rewrite, then the proof: a scan of the
-# result, a glyph walk of the result, and both renderings (72 dpi) of every page whose content
-# changed. Wall-clock medians of alternating runs, so load drifts hit both alike.
+# of the original, poppler's glyph walk of the pages holding anchors, qpdf's rewrite, then the
+# proof: qpdf's page-by-page comparison with the original, and for every page whose content
+# changed a scan, the plain text, a glyph walk and both renderings (72 dpi). Wall-clock medians of
+# alternating runs, so load drifts hit both alike.
 #
 # Generates the corpus with Generator/make_corpus.py when missing (LibreOffice, pikepdf: see
 # README.md here); builds `tagscan` in release with the scratch path in BENCH_SCRATCH

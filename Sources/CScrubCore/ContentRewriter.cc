@@ -13,6 +13,8 @@
 #include <cstring>
 #include <exception>
 #include <map>
+#include <set>
+#include <utility>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -227,6 +229,133 @@ private:
     }
 };
 
+/// Compares what two files draw, object by object, as an independent check of what the rewrite
+/// left alone: numbers, names and strings by value, arrays and dictionaries element by element,
+/// streams by their dictionaries and data (raw bytes, or decoded when the writer recompressed
+/// them). Object numbers do not matter (the writer may renumber); a page reached through a
+/// reference is equal only to the page at the same position, and /Parent is not followed, so
+/// one page's comparison never spreads to the whole page tree.
+class DrawingComparer {
+public:
+    DrawingComparer(QPDF &a, QPDF &b) {
+        std::vector<QPDFObjectHandle> pagesA = pageHandles(a);
+        std::vector<QPDFObjectHandle> pagesB = pageHandles(b);
+        for (size_t i = 0; i < pagesA.size(); ++i) pageIndexA[key(pagesA[i])] = static_cast<int>(i);
+        for (size_t i = 0; i < pagesB.size(); ++i) pageIndexB[key(pagesB[i])] = static_cast<int>(i);
+    }
+
+    /// Whether page `a` of the first file draws exactly what page `b` of the second does: its
+    /// dictionary (less /Parent), and the attributes it inherits.
+    bool samePage(QPDFObjectHandle a, QPDFObjectHandle b) {
+        if (!sameDictionary(a, b, true)) return false;
+        for (const char *name : {"/Resources", "/MediaBox", "/CropBox", "/Rotate"}) {
+            QPDFObjectHandle x = QPDFPageObjectHelper(a).getAttribute(name, false);
+            QPDFObjectHandle y = QPDFPageObjectHelper(b).getAttribute(name, false);
+            if (!same(x, y)) return false;
+        }
+        return true;
+    }
+
+    bool same(QPDFObjectHandle a, QPDFObjectHandle b) {
+        if (a.isIndirect() && b.isIndirect()) {
+            const auto pair = std::make_pair(key(a), key(b));
+            if (equal.count(pair)) return true;
+            if (unequal.count(pair)) return false;
+            auto pageA = pageIndexA.find(pair.first), pageB = pageIndexB.find(pair.second);
+            if (pageA != pageIndexA.end() || pageB != pageIndexB.end()) {
+                return pageA != pageIndexA.end() && pageB != pageIndexB.end() && pageA->second == pageB->second;
+            }
+            // Assumed equal while it is being compared, so cycles end.
+            equal.insert(pair);
+            const bool result = sameDirect(a, b);
+            if (!result) {
+                equal.erase(pair);
+                unequal.insert(pair);
+            }
+            return result;
+        }
+        return sameDirect(a, b);
+    }
+
+private:
+    using Key = std::pair<int, int>;
+    std::map<Key, int> pageIndexA, pageIndexB;
+    std::set<std::pair<Key, Key>> equal, unequal;
+
+    static Key key(QPDFObjectHandle h) { return {h.getObjectID(), h.getGeneration()}; }
+    static std::vector<QPDFObjectHandle> pageHandles(QPDF &pdf) {
+        std::vector<QPDFObjectHandle> handles;
+        for (auto &page : QPDFPageDocumentHelper(pdf).getAllPages()) handles.push_back(page.getObjectHandle());
+        return handles;
+    }
+
+    bool sameDictionary(QPDFObjectHandle a, QPDFObjectHandle b, bool skipParent) {
+        if (!a.isDictionary() || !b.isDictionary()) return false;
+        std::set<std::string> keysA = a.getKeys(), keysB = b.getKeys();
+        if (skipParent) {
+            keysA.erase("/Parent");
+            keysB.erase("/Parent");
+        }
+        if (keysA != keysB) return false;
+        for (auto const &k : keysA) {
+            if (!same(a.getKey(k), b.getKey(k))) return false;
+        }
+        return true;
+    }
+
+    bool sameDirect(QPDFObjectHandle a, QPDFObjectHandle b) {
+        if (a.getTypeCode() != b.getTypeCode()) {
+            // An integer written as a real, or the reverse, draws the same.
+            if (a.isNumber() && b.isNumber()) return a.getNumericValue() == b.getNumericValue();
+            return false;
+        }
+        switch (a.getTypeCode()) {
+        case ::ot_null: return true;
+        case ::ot_boolean: return a.getBoolValue() == b.getBoolValue();
+        case ::ot_integer: return a.getIntValue() == b.getIntValue();
+        case ::ot_real: return a.getNumericValue() == b.getNumericValue();
+        case ::ot_name: return a.getName() == b.getName();
+        case ::ot_string: return a.getStringValue() == b.getStringValue();
+        case ::ot_array: {
+            const int n = a.getArrayNItems();
+            if (n != b.getArrayNItems()) return false;
+            for (int i = 0; i < n; ++i) {
+                if (!same(a.getArrayItem(i), b.getArrayItem(i))) return false;
+            }
+            return true;
+        }
+        case ::ot_dictionary: return sameDictionary(a, b, a.getKey("/Type").isNameAndEquals("/Page"));
+        case ::ot_stream: return sameStream(a, b);
+        default: return false;
+        }
+    }
+
+    bool sameStream(QPDFObjectHandle a, QPDFObjectHandle b) {
+        QPDFObjectHandle dictA = a.getDict(), dictB = b.getDict();
+        std::set<std::string> keysA = dictA.getKeys(), keysB = dictB.getKeys();
+        // The writer may compress a stream the original left plain, or the other way round; the
+        // data is compared decoded then, and only the encoding keys may differ.
+        for (const char *k : {"/Length", "/Filter", "/DecodeParms"}) {
+            keysA.erase(k);
+            keysB.erase(k);
+        }
+        if (keysA != keysB) return false;
+        for (auto const &k : keysA) {
+            if (!same(dictA.getKey(k), dictB.getKey(k))) return false;
+        }
+        if (same(dictA.getKey("/Filter"), dictB.getKey("/Filter")) && same(dictA.getKey("/DecodeParms"), dictB.getKey("/DecodeParms"))) {
+            std::shared_ptr<Buffer> rawA = a.getRawStreamData(), rawB = b.getRawStreamData();
+            if (rawA->getSize() == rawB->getSize() && std::memcmp(rawA->getBuffer(), rawB->getBuffer(), rawA->getSize()) == 0) return true;
+        }
+        try {
+            std::shared_ptr<Buffer> dataA = a.getStreamData(qpdf_dl_all), dataB = b.getStreamData(qpdf_dl_all);
+            return dataA->getSize() == dataB->getSize() && std::memcmp(dataA->getBuffer(), dataB->getBuffer(), dataA->getSize()) == 0;
+        } catch (...) {
+            return false;
+        }
+    }
+};
+
 void setMessage(char *message, size_t capacity, const std::string &text) {
     if (message == nullptr || capacity == 0) return;
     std::snprintf(message, capacity, "%s", text.c_str());
@@ -347,6 +476,30 @@ extern "C" int tagscan_scrub_rewrite(const void *data, size_t length, const tags
         return -1;
     } catch (...) {
         setMessage(message, message_capacity, "unknown error in qpdf");
+        return -1;
+    }
+}
+
+extern "C" int tagscan_scrub_unchanged_pages(const void *original, size_t original_length, const void *rewritten, size_t rewritten_length,
+                                             uint8_t *unchanged, int capacity) {
+    try {
+        std::memset(unchanged, 0, static_cast<size_t>(std::max(capacity, 0)));
+        QPDF a, b;
+        a.setSuppressWarnings(true);
+        b.setSuppressWarnings(true);
+        a.processMemoryFile("original", static_cast<const char *>(original), original_length);
+        b.processMemoryFile("rewritten", static_cast<const char *>(rewritten), rewritten_length);
+        std::vector<QPDFPageObjectHelper> pagesA = QPDFPageDocumentHelper(a).getAllPages();
+        std::vector<QPDFPageObjectHelper> pagesB = QPDFPageDocumentHelper(b).getAllPages();
+        if (pagesA.size() != pagesB.size()) return static_cast<int>(pagesB.size());
+        DrawingComparer comparer(a, b);
+        // Optional content (layers) decides what every page shows.
+        if (!comparer.same(a.getRoot().getKey("/OCProperties"), b.getRoot().getKey("/OCProperties"))) return static_cast<int>(pagesB.size());
+        for (size_t i = 0; i < pagesA.size() && i < static_cast<size_t>(capacity); ++i) {
+            unchanged[i] = comparer.samePage(pagesA[i].getObjectHandle(), pagesB[i].getObjectHandle()) ? 1 : 0;
+        }
+        return static_cast<int>(pagesB.size());
+    } catch (...) {
         return -1;
     }
 }

@@ -24,18 +24,11 @@
 #include <Stream.h>
 #include <goo/GooString.h>
 
-namespace {
+// One header-only answer to poppler's API differences for both C++ targets; included by path,
+// as it sits in CPopplerCore's sources (not its public headers) and brings no symbol with it.
+#include "../CPopplerCore/PopplerCompat.hpp"
 
-// Page::createGfx lost its `printing` flag between poppler 22.12 and 25.03; whichever overload
-// compiles is the one this poppler has.
-template <typename P>
-auto createGfx(P &page, OutputDev *out, int) -> decltype(std::unique_ptr<Gfx>(page.createGfx(out, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr))) {
-    return std::unique_ptr<Gfx>(page.createGfx(out, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
-}
-template <typename P>
-auto createGfx(P &page, OutputDev *out, long) -> decltype(std::unique_ptr<Gfx>(page.createGfx(out, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, nullptr, nullptr))) {
-    return std::unique_ptr<Gfx>(page.createGfx(out, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, nullptr, nullptr));
-}
+namespace {
 
 class GlyphLocator final : public OutputDev {
 public:
@@ -274,7 +267,7 @@ extern "C" int tagscan_scrub_page_glyphs(tagscan_scrub_document *document, int i
                 return 0;
             }
         }
-        std::unique_ptr<Gfx> gfx = createGfx(*page, &locator, 0);
+        std::unique_ptr<Gfx> gfx = poppler_compat::pageGfx(*page, &locator);
         if (!gfx) return -1;
         if (!annotations_only) page->display(gfx.get());
         // Annotation appearances last, marked as such: text there is reported, never rewritten.

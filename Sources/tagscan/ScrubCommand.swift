@@ -7,13 +7,17 @@ struct ScrubCommand: AsyncParsableCommand {
         commandName: "scrub",
         abstract: "Remove the anchors' glyphs from PDFs, prove the result, and write anchor-free copies.",
         discussion: """
-            Each anchor tagscan finds (Yoti auto-tags and the |AT| header; custom-rule anchors with \
+            Each anchor tagscan finds (Yoti auto-tags and the |AT| header; |tagscan-disable:...| \
+            directives; the matches of custom rules with scrub: true, or of every custom rule with \
             --custom; other vendors' tags with --foreign) is taken out of the content streams, pages \
             and the Form XObjects they draw; every other glyph stays where it was. Before writing, \
-            tagscan re-opens the result with poppler and proves it: (1) no anchor text is left, by \
-            its own scan and in poppler's plain text; (2) every other glyph has the same character and \
-            box within 0.01 pt; (3) rendered at 72 dpi, pixels changed only inside the removed \
-            anchors' boxes. A file failing a proof is not written.
+            tagscan proves every page: (1) no anchor text is left, by its own scan and in poppler's \
+            plain text; (2) every other glyph has the same character and box within 0.01 pt; (3) \
+            rendered at 72 dpi, pixels changed only inside the removed anchors' boxes. Pages the \
+            rewrite changed are re-extracted and rendered; a page qpdf finds identical to the \
+            original's, object by object, is proven by that identity and the original's scan of the \
+            same objects (--full-proof re-extracts and renders every page). A file failing a proof \
+            is not written.
 
             Anchors drawn by Type3 fonts, in annotation appearances, in encrypted files, or with bytes \
             tagscan cannot tie to their glyphs are reported (anchor-unremovable) and the file is not \
@@ -44,10 +48,10 @@ struct ScrubCommand: AsyncParsableCommand {
     @Flag(help: "Also remove other vendors' tags (DocuSign, Acrobat Sign, Dropbox Sign, DocuSeal, Documenso).")
     var foreign = false
 
-    @Flag(help: "Also remove what the configuration's custom anchor rules matched.")
+    @Flag(help: "Also remove what every custom anchor rule matched (without it, only rules with scrub: true).")
     var custom = false
 
-    @Flag(help: "Prove every page glyph by glyph, not only the pages whose drawing changed (slower on long documents).")
+    @Flag(help: "Re-extract and render every page for the proof, also those identical to the original's (slower on long documents).")
     var fullProof = false
 
     @Option(help: "Output format of the proofs: text or json.")

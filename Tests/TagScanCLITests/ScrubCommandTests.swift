@@ -126,3 +126,109 @@ struct ScrubCommandTests {
         #expect(refused.stderr.contains("--scrub removes the anchors"), "\(refused.stderr)")
     }
 }
+
+extension ScrubCommandTests {
+    /// The scan report's one document, through the built binary.
+    static func scanDocument(_ path: String, _ extra: [String] = []) throws -> [String: Any] {
+        let scan = try CommandRunner.run(["scan", path] + extra)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: scan.stdoutData) as? [String: Any])
+        return try #require((json["documents"] as? [[String: Any]])?.first)
+    }
+
+    /// What every scrub through the binary must show: exit 0, the three proofs passed on every
+    /// page, qpdf --check clean, and the written file's own scan on pages of the original's
+    /// sizes. Returns that scan.
+    static func expectProven(
+        _ arguments: [String], input: String, target: String, scanArguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: Any] {
+        let outcome = try CommandRunner.run(["scrub", input, "-o", target] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)", sourceLocation: sourceLocation)
+        for n in 1...3 { #expect(outcome.stdout.contains("proof \(n) passed"), "\(outcome.stdout)", sourceLocation: sourceLocation) }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        check.arguments = ["--check", target]
+        check.standardOutput = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "qpdf --check", sourceLocation: sourceLocation)
+        let before = try scanDocument(input, scanArguments)
+        let after = try scanDocument(target, scanArguments)
+        func sizes(_ document: [String: Any]) -> [String] {
+            (document["pages"] as? [[String: Any]] ?? []).map { "\($0["width"] ?? 0)x\($0["height"] ?? 0)r\($0["rotation"] ?? 0)" }
+        }
+        #expect(!sizes(before).isEmpty && sizes(before) == sizes(after), sourceLocation: sourceLocation)
+        return after
+    }
+
+    static func anchors(_ document: [String: Any]) -> [[String: Any]] { document["anchors"] as? [[String: Any]] ?? [] }
+
+    @Test("--foreign removes other vendors' tags; without it they stay", arguments: ["dialects/docusign.pdf", "dialects/dropbox.pdf"])
+    func foreign(_ fixture: String) throws {
+        let out = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = Self.fixture(fixture)
+        #expect(Self.anchors(try Self.scanDocument(input)).contains { $0["dialect"] as? String != "yoti" })
+        let target = out.appendingPathComponent("clean.pdf").path
+        let scrubbed = try Self.expectProven(["--foreign"], input: input, target: target)
+        #expect(Self.anchors(scrubbed).isEmpty, "\(Self.anchors(scrubbed))")
+
+        let kept = out.appendingPathComponent("kept.pdf").path
+        _ = try CommandRunner.run(["scrub", input, "-o", kept])
+        #expect(Self.anchors(try Self.scanDocument(kept)).contains { $0["dialect"] as? String != "yoti" })
+        #expect(!Self.anchors(try Self.scanDocument(kept)).contains { $0["dialect"] as? String == "yoti" })
+    }
+
+    @Test("a custom rule with scrub: true has its matches removed, the other rules' stay; --custom removes them all", arguments: [false, true])
+    func customRules(_ all: Bool) throws {
+        let out = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let config = out.appendingPathComponent("rules.yml")
+        try """
+        rules:
+          - id: tenant-signature
+            anchor: "Tenant Signature:"
+            role: Tenant 1
+            type: signature
+            scrub: true
+          - id: company
+            anchor: "company name:"
+            role: Tenant 1
+            type: text_field
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let input = Self.fixture("dialects/plain/lease.pdf")
+        let target = out.appendingPathComponent("clean.pdf").path
+        let scrubbed = try Self.expectProven(
+            ["--config", config.path] + (all ? ["--custom"] : []), input: input, target: target, scanArguments: ["--config", config.path])
+        let left = Self.anchors(scrubbed).compactMap { $0["rule"] as? String }
+        #expect(left == (all ? [] : ["company"]), "\(left)")
+    }
+
+    @Test("a custom rule's scrub key must be true or false; the error names the file and the line")
+    func badScrubKey() throws {
+        let out = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let config = out.appendingPathComponent("rules.yml")
+        try "rules:\n  - anchor: Sign here\n    role: Signer 1\n    type: signature\n    scrub: yes please\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["scrub", Self.fixture("scrub/mid-string.pdf"), "--config", config.path, "--out", out.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("rules.yml:5:") && outcome.stderr.contains("scrub"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("mid-string.pdf").path))
+    }
+
+    @Test("|tagscan-disable:…| directives are removed with the anchors")
+    func directives() throws {
+        let out = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = Self.fixture("lint/directives/disable.pdf")
+        #expect(try Self.scanDocument(input)["directives"] != nil)
+        let target = out.appendingPathComponent("clean.pdf").path
+        let scrubbed = try Self.expectProven([], input: input, target: target)
+        #expect(scrubbed["directives"] == nil)
+        #expect(Self.anchors(scrubbed).isEmpty)
+        let json = try CommandRunner.run(["scrub", input, "-o", target, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [[String: Any]])
+        #expect((entries.first?["directives_removed"] as? [[String: Any]])?.map { $0["text"] as? String } == ["|tagscan-disable:visible-anchor,tiny-anchor|"])
+    }
+}

@@ -18,6 +18,7 @@ struct ConfigLoaderTests {
         #expect(tenant.alignment == .right && tenant.vertical == .baseline && tenant.xOffset == .millimetres(2) && tenant.yOffset == .points(-14))
         #expect(tenant.wholeWord && !tenant.caseSensitive && tenant.occurrence == .all && !tenant.ignoreIfMissing && tenant.required)
         #expect(config.rules[2].occurrence == .nth(1) && config.rules[3].occurrence == .nth(2))
+        #expect(config.rules.allSatisfy { !$0.scrub }, "a rule's matches stay in the document unless it says scrub: true")
         let company = config.rules[4]
         #expect(company.width == .centimetres(6) && company.name == "company" && company.helpText == "Registered company name")
         #expect(company.validation == Tag.Validation(regex: "^[A-Za-z0-9 .&-]+$", errorMessage: "Letters and digits only"))
@@ -90,6 +91,14 @@ struct ConfigLoaderTests {
         #expect(try ConfigLoader.parse("# nothing yet\n", file: "tagscan.yml") == TagScanConfig())
     }
 
+    @Test("scrub: true asks tagscan scrub to remove a rule's matches, and round-trips through JSON")
+    func scrubKey() throws {
+        let config = try ConfigLoader.parse(Self.base + "\n    scrub: true", file: "tagscan.yml")
+        #expect(config.rules.map(\.scrub) == [true])
+        let decoded = try JSONDecoder().decode(CustomAnchorRule.self, from: try JSONEncoder().encode(config.rules[0]))
+        #expect(decoded == config.rules[0])
+    }
+
     /// A rule whose keys are all valid, for the error cases to break one line of.
     static let base = """
         recipients:
@@ -118,6 +127,8 @@ struct ConfigLoaderTests {
         ("bad alignment", base + "\n    align: centre", 8, ["align 'centre' is not one of: left, right"]),
         ("bad vertical", base + "\n    vertical: middle", 8, ["vertical 'middle' is not one of: top, baseline, bottom"]),
         ("wrong type", base + "\n    whole_word: maybe", 8, ["whole_word of rule 1 must be true or false, not 'maybe'"]),
+        ("scrub not a boolean", base + "\n    scrub: sometimes", 8, ["scrub of rule 1 must be true or false, not 'sometimes'"]),
+        ("misspelt scrub", base + "\n    scrubbed: true", 8, ["unknown key 'scrubbed' in rule 1", "scrub"]),
         ("missing key", base.replacingOccurrences(of: "    role: Signer 1\n", with: ""), 4, ["rule 1 needs a 'role' key"]),
         (
             "invalid regular expression", base.replacingOccurrences(of: "\"Signature:\"", with: "\"Sig[nature\"") + "\n    regex: true", 4,

@@ -85,6 +85,13 @@ typedef struct tagscan_scrub_cut {
 int tagscan_scrub_rewrite(const void *data, size_t length, const tagscan_scrub_cut *cuts, size_t cut_count,
                           uint8_t *failed, void **output, size_t *output_length, char *message, size_t message_capacity);
 
+/// Which pages of `rewritten` draw exactly what the same page of `original` does: the page
+/// dictionary, its inherited attributes and everything they reference (content streams,
+/// resources, fonts, Form XObjects, annotations) equal object by object, whatever the object
+/// numbers. Sets `unchanged[i]` to 1 for each such page (up to `capacity`), 0 otherwise. Returns
+/// the rewritten file's page count, or -1 when qpdf cannot read either file.
+int tagscan_scrub_unchanged_pages(const void *original, size_t original_length, const void *rewritten, size_t rewritten_length,
+                                  uint8_t *unchanged, int capacity);
 void tagscan_scrub_free(void *pointer);
 
 #ifdef __cplusplus

@@ -21,6 +21,7 @@ import YotiSignModels
 ///   y_offset: -0.5in
 ///   align: right                # left (default) or right edge of the match
 ///   vertical: baseline          # top (default), baseline or bottom of the match
+///   scrub: true                 # `tagscan scrub` removes the matches (default false)
 /// ```
 ///
 /// Decoding always checks the shape (types, units, enumerations). Decoded for a configuration
@@ -49,6 +50,7 @@ extension CustomAnchorRule: Codable {
         case yOffset = "y_offset"
         case alignment = "align"
         case vertical
+        case scrub
     }
 
     /// Characters Yoti refuses in roles, prefilled values and help texts.
@@ -110,6 +112,7 @@ extension CustomAnchorRule: Codable {
         yOffset = try c.decodeIfPresent(Length.self, forKey: .yOffset) ?? .zero
         alignment = try Self.decodeChoice(c, .alignment, default: .left)
         vertical = try Self.decodeChoice(c, .vertical, default: .top)
+        scrub = try c.decodeIfPresent(Bool.self, forKey: .scrub) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -137,6 +140,7 @@ extension CustomAnchorRule: Codable {
         try c.encode(yOffset, forKey: .yOffset)
         try c.encode(alignment, forKey: .alignment)
         try c.encode(vertical, forKey: .vertical)
+        if scrub { try c.encode(scrub, forKey: .scrub) }
     }
 
     /// Nil when `role` is acceptable to Yoti.

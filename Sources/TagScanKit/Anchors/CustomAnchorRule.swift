@@ -78,6 +78,11 @@ public struct CustomAnchorRule: Sendable, Hashable {
     public var occurrence: Occurrence
     /// When false (the default), a rule that matches nothing is an error diagnostic.
     public var ignoreIfMissing: Bool
+    /// Whether `tagscan scrub` removes this rule's matches from the document. Off by default: a
+    /// custom anchor is often a label the reader needs ("Tenant Signature:"); a rule written for a
+    /// placeholder only a machine reads (`{{sig_tenant}}`) asks for it. `ScrubOptions`'
+    /// `removeCustomAnchors` (`--custom`) removes every rule's matches regardless.
+    public var scrub: Bool
 
     // What to place.
     /// Recipient role, e.g. "Signer 1".
@@ -105,7 +110,7 @@ public struct CustomAnchorRule: Sendable, Hashable {
         occurrence: Occurrence = .all, ignoreIfMissing: Bool = false, role: String, signGroup: Int? = nil,
         type: TagType, required: Bool = true, name: String? = nil, width: Length? = nil, prefilledValue: String? = nil,
         helpText: String? = nil, validation: Tag.Validation? = nil, xOffset: Length = .zero, yOffset: Length = .zero,
-        alignment: HorizontalAlignment = .left, vertical: VerticalReference = .top
+        alignment: HorizontalAlignment = .left, vertical: VerticalReference = .top, scrub: Bool = false
     ) {
         self.id = id
         self.anchor = anchor
@@ -127,6 +132,7 @@ public struct CustomAnchorRule: Sendable, Hashable {
         self.yOffset = yOffset
         self.alignment = alignment
         self.vertical = vertical
+        self.scrub = scrub
     }
 
     /// How reports name the rule.

@@ -11,11 +11,25 @@ public struct TemplateDirective: Sendable, Codable, Hashable {
     public var text: String
     /// The rule ids it names, in the order written.
     public var disabledRules: [String]
+    /// Union of its glyphs' boxes, for `tagscan scrub`, which removes directives too. Not part
+    /// of the report (nor of equality): a scan read back from a worker process has none.
+    public var box: Box? = nil
 
-    public init(pageNumber: Int, text: String, disabledRules: [String]) {
+    public init(pageNumber: Int, text: String, disabledRules: [String], box: Box? = nil) {
         self.pageNumber = pageNumber
         self.text = text
         self.disabledRules = disabledRules
+        self.box = box
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.pageNumber == b.pageNumber && a.text == b.text && a.disabledRules == b.disabledRules
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pageNumber)
+        hasher.combine(text)
+        hasher.combine(disabledRules)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -34,7 +48,9 @@ enum DirectiveFinder {
     /// The keyword as lowercase scalars, matched as the body is read.
     private static let keywordScalars = Array(keyword.unicodeScalars)
 
-    static func find(in scalars: [Unicode.Scalar], page: Int) -> [TemplateDirective] {
+    /// The directives in one page's scalars; with `boxes` (one per scalar), each gets the union
+    /// of its glyphs' boxes.
+    static func find(in scalars: [Unicode.Scalar], page: Int, boxes: [Box]? = nil) -> [TemplateDirective] {
         var found: [TemplateDirective] = []
         var i = 0
         while i < scalars.count {
@@ -68,7 +84,13 @@ enum DirectiveFinder {
                 var body = ""
                 for c in scalars[(i + 1)..<closing] where !GlyphLayout.isWhitespace(c) { body.unicodeScalars.append(c) }
                 let rules = body.dropFirst(keyword.count).split(separator: ",").map { $0.lowercased() }.filter { !$0.isEmpty }
-                found.append(TemplateDirective(pageNumber: page, text: "|\(body)|", disabledRules: rules))
+                var box: Box? = nil
+                if let boxes, boxes.count == scalars.count {
+                    for index in i...closing where !GlyphLayout.isWhitespace(scalars[index]) && (boxes[index].width > 0 || boxes[index].height > 0) {
+                        box = box?.union(boxes[index]) ?? boxes[index]
+                    }
+                }
+                found.append(TemplateDirective(pageNumber: page, text: "|\(body)|", disabledRules: rules, box: box?.rounded))
                 i = closing + 1
             } else {
                 // The closing pipe may open the next directive (`|S1SR||tagscan-disable:…|`).

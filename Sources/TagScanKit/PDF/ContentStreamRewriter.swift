@@ -62,3 +62,21 @@ enum ContentStreamRewriter {
         }
     }
 }
+
+extension ContentStreamRewriter {
+    /// Per page of `rewritten`, whether it draws exactly what the same page of `original` draws:
+    /// qpdf compares the two pages object by object (the page dictionary, its inherited
+    /// attributes, and every object they reach: content streams, resources, fonts, Form
+    /// XObjects, annotations), whatever the writer numbered them. Nil when qpdf cannot read
+    /// either file; all false when the page counts differ.
+    static func unchangedPages(original: Data, rewritten: Data, pageCount: Int) -> [Bool]? {
+        var flags = [UInt8](repeating: 0, count: max(pageCount, 1))
+        let count = original.withUnsafeBytes { a in
+            rewritten.withUnsafeBytes { b in
+                tagscan_scrub_unchanged_pages(a.baseAddress, a.count, b.baseAddress, b.count, &flags, Int32(pageCount))
+            }
+        }
+        guard count >= 0 else { return nil }
+        return (0..<pageCount).map { flags[$0] != 0 }
+    }
+}

@@ -28,7 +28,7 @@ struct PageScan: Sendable {
         let number = page.info.pageNumber
         let search = SearchText(page)
         let found = AutoTagFinder.find(in: search, page: page)
-        directives = DirectiveFinder.find(in: page.scalars, page: number)
+        directives = DirectiveFinder.find(in: page.scalars, page: number, boxes: page.boxes)
         openTail = found.openTail?.body
         openTailQuote = found.openTail?.quote
         head = found.head?.body

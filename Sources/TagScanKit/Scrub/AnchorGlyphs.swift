@@ -76,3 +76,14 @@ struct AnchorGlyphs {
         return String(scalars)
     }
 }
+
+extension Anchor {
+    /// A `|tagscan-disable:…|` lint directive the scrubber removes as it removes anchors.
+    var isDirective: Bool { AnchorGlyphs.normalized(text).lowercased().hasPrefix("|" + DirectiveFinder.keyword) }
+
+    /// A directive as the scrubber removes it; nil when the scan gave it no box.
+    init?(directive: TemplateDirective) {
+        guard let box = directive.box else { return nil }
+        self.init(text: directive.text, dialect: .yoti, pageNumber: directive.pageNumber, box: box)
+    }
+}

@@ -23,6 +23,10 @@ public struct ScrubResult: Sendable, Hashable, Codable {
     public var anchorsRemoved: [Anchor]
     /// Anchors left in place because removing them is not safe.
     public var anchorsKept: [Anchor]
+    /// `|tagscan-disable:…|` lint directives removed, and those left because removing them is
+    /// not safe (reported like anchors, `anchor-unremovable`).
+    public var directivesRemoved: [TemplateDirective] = []
+    public var directivesKept: [TemplateDirective] = []
     public var diagnostics: [Diagnostic]
     public var proof: ScrubProof?
     /// The bytes to write: nil unless `status` is `scrubbed` or `unchanged`.
@@ -51,6 +55,8 @@ public struct ScrubResult: Sendable, Hashable, Codable {
         case status
         case anchorsRemoved = "anchors_removed"
         case anchorsKept = "anchors_kept"
+        case directivesRemoved = "directives_removed"
+        case directivesKept = "directives_kept"
         case scan, diagnostics, proof
     }
 }

@@ -35,7 +35,8 @@ public struct Scrubber: Sendable {
             return ScrubResult(path: original.path, fileName: original.fileName, status: .failed, scan: original)
         }
         let options = self.options
-        let targets = original.anchors.filter { options.removes($0) }
+        let directives = original.directives ?? []
+        let targets = original.anchors.filter { options.removes($0) } + directives.compactMap(Anchor.init(directive:))
         guard !targets.isEmpty else {
             let unseen = await Self.offPool { ScrubPlan.annotationAnchors(data: data, password: options.scan.password) }
             guard !unseen.isEmpty else {
@@ -54,15 +55,21 @@ public struct Scrubber: Sendable {
         let plan = await Self.offPool { ScrubPlan.make(data: data, targets: targets, options: options) }
         var result = ScrubResult(
             path: original.path, fileName: original.fileName, status: .refused, scan: original,
-            anchorsRemoved: plan.removed, anchorsKept: plan.kept, diagnostics: plan.diagnostics)
+            anchorsRemoved: plan.removed.filter { !$0.isDirective }, anchorsKept: plan.kept.filter { !$0.isDirective }, diagnostics: plan.diagnostics)
+        func among(_ anchors: [Anchor]) -> [TemplateDirective] {
+            directives.filter { d in anchors.contains { $0.isDirective && $0.pageNumber == d.pageNumber && $0.text == d.text } }
+        }
+        result.directivesRemoved = among(plan.removed)
+        result.directivesKept = among(plan.kept)
         guard let output = plan.output, plan.kept.isEmpty || options.keepUnremovable else {
             if plan.output == nil, plan.kept.isEmpty { result.status = .failed }
             return result
         }
 
-        let rescanned = try await scanner.scan(.data(output, fileName: source.fileName))
+        try Task.checkCancellation()
+        let fileName = source.fileName
         let proof = await Self.offPool {
-            ScrubVerifier(original: data, scrubbed: output, plan: plan, originalScan: original, scrubbedScan: rescanned, options: options).prove()
+            ScrubVerifier(original: data, scrubbed: output, fileName: fileName, plan: plan, originalScan: original, options: options).prove()
         }
         result.proof = proof
         guard proof.passed else {
