@@ -130,7 +130,7 @@ public:
         const double farOut = 14400 + std::fmax(pageWidth, pageHeight);
         if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(w) || !std::isfinite(h)) return;
         if (std::fabs(x1) > farOut || std::fabs(y1) > farOut) return;
-        std::vector<tagscan_glyph> &into = (x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight) ? outside : glyphs;
+        const bool beyondCropBox = x1 + w < 0 || x1 > pageWidth || y1 + h < 0 || y1 > pageHeight;
 
         const FontFrame &f = currentFrame(state);
         const int rotation = f.rotation;
@@ -149,6 +149,7 @@ public:
         g.rotation = static_cast<uint8_t>(rotation);
         g.render_mode = static_cast<uint8_t>(state->getRender() & 7);
         g.red = colToByte(rgb.r); g.green = colToByte(rgb.g); g.blue = colToByte(rgb.b);
+        std::vector<tagscan_glyph> &into = beyondCropBox ? outside : glyphs;
 
         // A ligature glyph mapped to several scalars shares its advance evenly among them.
         const double stepX = uLen == 1 ? w : w / uLen, stepY = uLen == 1 ? h : h / uLen;
@@ -178,7 +179,7 @@ public:
             g.base = base;
             boundary::allocationPoint();
             into.push_back(g);
-            if (&into == &glyphs) tally.add(g);
+            if (!beyondCropBox) tally.add(g);
         }
     }
 };
@@ -333,8 +334,7 @@ extern "C" int tagscan_core_page_glyphs(tagscan_core_document *document, int ind
         *width = quarter ? page->getCropHeight() : page->getCropWidth();
         *height = quarter ? page->getCropWidth() : page->getCropHeight();
 
-        std::vector<tagscan_glyph> &collected = document->collector.glyphs;
-        collected.clear();
+        document->collector.glyphs.clear();
         document->collector.outside.clear();
         document->collector.drawn = document->collector.mapped = 0;
         document->collector.tally.begin(std::round(*width * 100) / 100, std::round(*height * 100) / 100);

@@ -119,7 +119,7 @@ struct ScrubVerifier: Sendable {
         // (a rule's other occurrences, an unreadable tag): their text must occur fewer times.
         let countedTexts = Set(plan.removed.filter { $0.dialect != .yoti }.map { AnchorGlyphs.normalized($0.text) })
         // (1) tagscan's finders on the scrubbed page, then poppler's plain text.
-        if let text = handles.source?.pageText(at: index, wantsStyles: { _ in false }) {
+        if let text = handles.source?.pageText(at: index, triggers: .everyPage) {
             let scan = PageScan(text, customRules: options.scan.customRules)
             let expected = originalScan.pages.first { $0.pageNumber == pageNumber }
             if let expected,
