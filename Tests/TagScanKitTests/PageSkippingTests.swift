@@ -79,6 +79,66 @@ struct PageSkippingTests {
         #expect(pages > 0 && counted * 2 > pages, "\(counted) of \(pages) pages counted without layout")
     }
 
+    /// End to end: on every fixture page, a scan with the built-in triggers (decided while poppler
+    /// draws the page) finds exactly what a scan that lays out every page finds.
+    @Test("skipping pages changes nothing a scan reports, on every fixture page", arguments: Self.readableFixtures)
+    func scansAgree(relative: String) throws {
+        let document = try PageSources.open(.file(path: FixtureSupport.path(relative)), password: nil, path: .glyphs)
+        let triggers = AnchorTriggers(customRules: [])
+        for index in 0..<document.pageCount {
+            guard let skipping = document.pageText(at: index, triggers: triggers), let whole = document.pageText(at: index, triggers: .everyPage) else {
+                continue
+            }
+            let fast = PageScan(skipping), full = PageScan(whole)
+            let where_ = "\(relative) page \(index + 1)"
+            #expect(fast.info == full.info, "\(where_)")
+            #expect(fast.anchors.map(\.text) == full.anchors.map(\.text), "\(where_)")
+            #expect(fast.anchors.map(\.box) == full.anchors.map(\.box), "\(where_)")
+            #expect(fast.diagnostics == full.diagnostics, "\(where_)")
+            #expect(fast.directives.map(\.text) == full.directives.map(\.text), "\(where_)")
+            #expect(fast.head == full.head && fast.openTail == full.openTail, "\(where_)")
+        }
+    }
+
+    /// Pages built to reach each branch of the tally poppler's side keeps: more distinct characters
+    /// beyond ASCII than it lists, fake bold drawn glyph by glyph, a table drawn cell by cell, and
+    /// the two-delimiter triggers.
+    @Test("the tally's branches: too many distinct characters, fake bold, cells, delimiters")
+    func tallyBranches() throws {
+        let latin = (0o241...0o377).map { "\\" + String($0, radix: 8) }.joined()
+        let bold = "Bold".map { "(\($0)) Tj 0.2 0 Td (\($0)) Tj 6.5 0 Td" }.joined(separator: " ")
+        let pages: [(content: String, laidOut: Bool)] = [
+            ("BT /F1 9 Tf 72 700 Td (\(latin)) Tj ET", false),
+            ("BT /F1 11 Tf 72 700 Td \(bold) ET BT /F1 11 Tf 72 680 Td (plain text after) Tj ET", false),
+            ("BT /F1 10 Tf 72 700 Td (left cell) Tj ET BT /F1 10 Tf 72 686 Td (next row) Tj ET BT /F1 10 Tf 300 700 Td (right cell) Tj ET", true),
+            ("BT /F1 10 Tf 72 700 Td (see https://example.com for terms) Tj ET", true),
+            ("BT /F1 10 Tf 72 700 Td (either/or, one slash) Tj ET", false),
+            ("BT /F1 10 Tf 72 700 Td (one { brace and one \\\\ backslash) Tj ET", false),
+        ]
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+        var kids: [Int] = []
+        for page in pages {
+            objects.append(SyntheticPDF.stream(page.content + "\n"))
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents \(objects.count) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+            kids.append(objects.count)
+        }
+        objects[1] = "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>"
+        let document = try PageSources.open(.data(SyntheticPDF.file(objects), fileName: "branches.pdf"), password: nil, path: .glyphs)
+        let triggers = AnchorTriggers(customRules: [])
+        for (index, page) in pages.enumerated() {
+            let counted = try #require(document.pageText(at: index, triggers: triggers))
+            let whole = try #require(document.pageText(at: index, triggers: .everyPage))
+            #expect(counted.isLaidOut == page.laidOut, "page \(index + 1)")
+            #expect(counted.info == whole.info, "page \(index + 1)")
+            #expect(whole.info.glyphCount > 0, "page \(index + 1)")
+        }
+        // Fake bold: each doubled glyph counted once, as the layout counts it.
+        let boldPage = try #require(document.pageText(at: 1, triggers: .everyPage))
+        // (The letters are spaced unevenly, so the layout may read a word gap in them.)
+        #expect(String(String.UnicodeScalarView(boldPage.scalars)).replacingOccurrences(of: " ", with: "").hasPrefix("Bold\n"))
+        #expect(boldPage.info.glyphCount == "Bold".count + "plaintextafter".count)
+    }
+
     // MARK: Generated glyphs
 
     /// Pages of lines drawn in one run each, in reading order, in all four directions: fake bold
