@@ -25,6 +25,7 @@
 #include <goo/GooString.h>
 #include "CoreBoundary.hpp"
 #include "DocumentProbe.hpp"
+#include "GlyphDirection.hpp"
 #include "LayoutTally.hpp"
 #include "PopplerCompat.hpp"
 #include "PopplerDocument.hpp"
@@ -90,20 +91,8 @@ public:
         std::memcpy(frame.text, text, sizeof frame.text);
         std::memcpy(frame.ctm, ctm, sizeof frame.ctm);
 
-        double m[4];
-        state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
-        if (font && font->getType() == fontType3) {
-            const double *fm = font->getFontMatrix();
-            const double n0 = fm[0] * m[0] + fm[1] * m[2], n1 = fm[0] * m[1] + fm[1] * m[3];
-            const double n2 = fm[2] * m[0] + fm[3] * m[2], n3 = fm[2] * m[1] + fm[3] * m[3];
-            m[0] = n0; m[1] = n1; m[2] = n2; m[3] = n3;
-        }
-        int rotation;
-        if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) rotation = (m[0] > 0 || m[3] < 0) ? 0 : 2;
-        else rotation = (m[2] > 0) ? 1 : 3;
         frame.vertical = font && font->getWMode();
-        if (frame.vertical) rotation = (rotation + 1) & 3;
-        frame.rotation = rotation;
+        frame.rotation = glyph_direction::quarterTurns(*state, font.get());
         frame.size = state->getTransformedFontSize();
         frame.ascent = (font ? font->getAscent() : 0.95) * frame.size;
         frame.descent = (font ? font->getDescent() : -0.35) * frame.size;

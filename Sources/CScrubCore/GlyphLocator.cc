@@ -27,6 +27,7 @@
 // One header-only answer to poppler's API differences for both C++ targets; included by path,
 // as it sits in CPopplerCore's sources (not its public headers) and brings no symbol with it.
 #include "../CPopplerCore/PopplerCompat.hpp"
+#include "../CPopplerCore/GlyphDirection.hpp"
 
 namespace {
 
@@ -135,18 +136,7 @@ public:
         }
 
         // The box, as the scanner's glyph path builds it, over the whole glyph.
-        double m[4];
-        state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
-        if (g.type3) {
-            const double *fm = font->getFontMatrix();
-            const double n0 = fm[0] * m[0] + fm[1] * m[2], n1 = fm[0] * m[1] + fm[1] * m[3];
-            const double n2 = fm[2] * m[0] + fm[3] * m[2], n3 = fm[2] * m[1] + fm[3] * m[3];
-            m[0] = n0; m[1] = n1; m[2] = n2; m[3] = n3;
-        }
-        int rotation;
-        if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) rotation = (m[0] > 0 || m[3] < 0) ? 0 : 2;
-        else rotation = (m[2] > 0) ? 1 : 3;
-        if (vertical) rotation = (rotation + 1) & 3;
+        const int rotation = glyph_direction::quarterTurns(*state, font.get());
         double spacing = state->getCharSpace();
         if (nBytes == 1 && code == 0x20) spacing += state->getWordSpace();
         double sdx, sdy;
