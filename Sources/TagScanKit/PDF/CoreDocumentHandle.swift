@@ -81,8 +81,9 @@ final class CoreDocumentHandle: PageSource {
         let beyond = UnsafeBufferPointer(start: outside, count: Int(outsideCount))
         // Text beyond the crop box is laid out only when it may hold an anchor; otherwise it is
         // only counted.
-        let readsOutside = outsideCount > 0 && triggers.mayHoldAnchor(beyond.lazy.compactMap { Unicode.Scalar($0.unicode) })
-        let outsideVisible = outsideCount > 0 ? beyond.reduce(0) { $0 + (Self.isVisibleCharacter($1.unicode) ? 1 : 0) } : 0
+        let outsideScalars = beyond.lazy.compactMap { Unicode.Scalar($0.unicode) }
+        let readsOutside = outsideCount > 0 && triggers.mayHoldAnchor(outsideScalars)
+        let outsideVisible = outsideCount > 0 ? GlyphLayout.visibleCount(outsideScalars) : 0
         if !readsOutside, let (inside, outsideBaseline) = countedWithoutLayout(visible, info: info, triggers: triggers) {
             // A page no anchor can be on: its counts are all a scan reports of it.
             info.glyphCount = inside
@@ -123,12 +124,6 @@ final class CoreDocumentHandle: PageSource {
         }
         guard tally.ordered != 0 else { return nil }
         return (Int(tally.inside), Int(tally.outside))
-    }
-
-    /// A character that counts as a glyph of the page: mapped, and not white space.
-    private static func isVisibleCharacter(_ value: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return !GlyphLayout.isWhitespace(scalar)
     }
 
     private static func copy(_ buffer: UnsafeBufferPointer<tagscan_glyph>, into glyphs: inout [Glyph]) {

@@ -155,7 +155,7 @@ final class PDFDocumentHandle {
         }
         if !triggers.mayHoldAnchor(scalars) {
             // Counted from the text alone: poppler writes one box per scalar of that same text.
-            info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
+            info.glyphCount = GlyphLayout.visibleCount(scalars)
             var counted = PageText(info: info, scalars: [], boxes: [], styles: [])
             counted.isLaidOut = false
             counted.distinguishesSpaces = false
@@ -197,7 +197,7 @@ final class PDFDocumentHandle {
                 node = current.pointee.next
             }
         }
-        info.glyphCount = scalars.reduce(0) { $0 + (GlyphLayout.isWhitespace($1) ? 0 : 1) }
+        info.glyphCount = GlyphLayout.visibleCount(scalars)
         var pageText = PageText(info: info, scalars: scalars, boxes: boxes, styles: styles)
         // poppler's text output writes a space for every word break, drawn or not.
         pageText.distinguishesSpaces = false

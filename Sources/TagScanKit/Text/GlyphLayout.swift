@@ -364,6 +364,11 @@ enum GlyphLayout {
         }
     }
 
+    /// How many of `scalars` are not white space: what a page reports as its glyphs.
+    static func visibleCount(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
+        scalars.reduce(0) { $0 + (isWhitespace($1) ? 0 : 1) }
+    }
+
     /// Whitespace test with an ASCII fast path: Unicode property lookups cost on every glyph.
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
