@@ -76,6 +76,12 @@ void poppler_private::releasePage(PDFDoc &doc, int index) {
 
 size_t poppler_private::catalogPageSlots(Catalog &catalog) { return (catalog.*member(CatalogPages())).size(); }
 
+size_t poppler_private::catalogBuiltPages(Catalog &catalog) {
+    size_t built = 0;
+    for (const auto &slot : catalog.*member(CatalogPages())) built += slot.first ? 1 : 0;
+    return built;
+}
+
 bool poppler_private::pageLeftGfxClean(Gfx &gfx) {
     return gfx.*member(GfxMarkedContent()) == nullptr && gfx.*member(GfxIgnoreUndefined()) == 0 && !gfx.getState()->hasSaves();
 }

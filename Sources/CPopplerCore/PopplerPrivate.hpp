@@ -22,6 +22,9 @@ void releasePage(PDFDoc &doc, int index);
 /// How many page slots the catalog holds (pages found so far in the page tree).
 size_t catalogPageSlots(Catalog &catalog);
 
+/// How many of the catalog's page slots hold a built page.
+size_t catalogBuiltPages(Catalog &catalog);
+
 /// Whether a page's content left `gfx` as it found it. The graphics-state stack is always
 /// rebalanced (state guards), but an unclosed BMC/BDC leaves its marked-content entry behind,
 /// and with it possibly hidden optional content, and an unclosed BX suppresses unknown-operator

@@ -47,6 +47,23 @@ struct LargeDocumentTests {
         #expect(serial.anchors.count == 300 / 7 + 2)
     }
 
+    @Test("Pages the page-tree walk passes on the way to a later one are released with it")
+    func passedPagesReleased() throws {
+        let data = SyntheticPDF.contract(pages: 40, anchorEvery: 7)
+        let document = try CoreDocumentHandle(source: .data(data, fileName: "a.pdf"), encodedPassword: nil)
+        // A thread given every other unit of a long document asks for pages in order, with gaps.
+        for page in [0, 1, 20, 21, 35] {
+            let text = try document.text(at: page, triggers: .everyPage)
+            #expect(text.info.pageNumber == page + 1)
+            #expect(try document.builtPageCount == 0, "pages held after page \(page + 1)")
+        }
+        // A released page asked for again is built again, with the same text.
+        let fresh = try CoreDocumentHandle(source: .data(data, fileName: "a.pdf"), encodedPassword: nil)
+        let again = try document.text(at: 10, triggers: .everyPage), first = try fresh.text(at: 10, triggers: .everyPage)
+        #expect(again.scalars == first.scalars && again.boxes == first.boxes)
+        #expect(first.scalars.count > 100)
+    }
+
     @Test("cancellation stops a long scan between pages")
     func cancellation() async throws {
         let data = Self.twoThousandPages

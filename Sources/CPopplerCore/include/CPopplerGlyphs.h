@@ -84,6 +84,9 @@ void tagscan_core_page_tally(tagscan_core_document *document, tagscan_page_tally
 /// character other than white space (a page that draws glyphs none of which maps is unreadable,
 /// not empty).
 void tagscan_core_page_glyph_counts(tagscan_core_document *document, long long *drawn, long long *mapped);
+/// How many pages poppler holds built for the document (drawn or passed in the page tree and not
+/// yet released); a negative tagscan_status on failure.
+int tagscan_core_built_pages(tagscan_core_document *document);
 void tagscan_core_free(void *pointer);
 
 #ifdef __cplusplus

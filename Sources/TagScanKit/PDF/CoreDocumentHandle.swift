@@ -51,6 +51,12 @@ final class CoreDocumentHandle: PageSource {
         tagscan_core_close(document)
     }
 
+    /// Pages poppler holds built for this document: none once each page asked for is drawn,
+    /// since every page is released after drawing, with those passed on the way to it.
+    var builtPageCount: Int {
+        get throws(CoreError) { try CoreError.count(tagscan_core_built_pages(document)) }
+    }
+
     /// What the document's /Encrypt dictionary asks for, read without opening it again.
     var encryption: EncryptionProbe? { EncryptionProbe(document) }
 
