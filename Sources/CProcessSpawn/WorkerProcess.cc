@@ -11,6 +11,7 @@
 #include <new>
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <spawn.h>
 #if defined(__linux__)
@@ -142,6 +143,8 @@ extern "C" void tagscan_worker_kill(pid_t pid) {
     kill(-pid, SIGKILL);
     kill(pid, SIGKILL);
 }
+
+extern "C" void tagscan_worker_release_free_memory(void) { malloc_trim(0); }
 
 extern "C" int tagscan_worker_prepare(long long max_memory, pid_t parent) {
     // Die with the parent, whatever killed it; if it is already gone, stop now.

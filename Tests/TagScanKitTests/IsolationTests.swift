@@ -180,6 +180,55 @@ struct IsolationTests {
         #expect(decoded == options)
     }
 
+    @Test("A long result's pages, written apart by the worker, decode into the same result", arguments: [0, 3, 256, 257, 1_000])
+    func pagesApart(count: Int) throws {
+        var result = DocumentResult(path: "/tmp/long.pdf", fileName: "long.pdf", pageCount: count, fileSize: 1234)
+        result.pages = (0..<count).map { i in
+            var page = PageInfo(pageNumber: i + 1, width: 595.28, height: 841.89, rotation: i % 4 * 90, glyphCount: i * 7)
+            if i % 5 == 0 { page.outsideGlyphCount = i }
+            return page
+        }
+        result.diagnostics = [Diagnostic(rule: "page-incomplete", severity: .warning, pageNumber: 1, message: "a message with \"quotes\"")]
+        let line = try WorkerJSON.answer(WorkerResponse(id: 9, result: result))
+        #expect(line.last == 0x0A && line.dropLast().contains(0x0A) == false, "one line")
+        let members = try #require(JSONSerialization.jsonObject(with: line) as? [String: Any])
+        #expect((members["pages"] != nil) == (count > WorkerJSON.itemsPerChunk), "pages apart only when there are many")
+        let decoded = try JSONDecoder().decode(WorkerResponse.self, from: line)
+        #expect(decoded.id == 9)
+        #expect(decoded.result == result)
+    }
+
+    @Test("A scanned result with hundreds of anchors and pages written apart decodes into itself")
+    func scannedResultApart() async throws {
+        let data = SyntheticPDF.contract(pages: 300, anchorEvery: 1)
+        let result = try await Scanner(options: ScanOptions(jobs: 2)).scan(.data(data, fileName: "long.pdf"))
+        #expect(result.anchors.count > WorkerJSON.itemsPerChunk && result.pages.count > WorkerJSON.itemsPerChunk)
+        let line = try WorkerJSON.answer(WorkerResponse(id: 0, result: result))
+        #expect(try JSONDecoder().decode(WorkerResponse.self, from: line).result == result)
+    }
+
+    @Test("A result that carries its pages and pages apart as well is out of protocol")
+    func pagesTwice() throws {
+        var result = DocumentResult(path: "a.pdf", fileName: "a.pdf", pageCount: 1)
+        result.pages = [PageInfo(pageNumber: 1, width: 1, height: 1, rotation: 0)]
+        var whole = try WorkerJSON.line(WorkerResponse(id: 1, result: result))
+        #expect(try JSONDecoder().decode(WorkerResponse.self, from: whole).result == result)
+        // The same answer with the pages written apart as well.
+        whole.removeLast(2)  // "}\n"
+        whole.append(contentsOf: #","pages":[{"page_number":1,"width":1,"height":1,"rotation":0,"glyph_count":0}]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(WorkerResponse.self, from: whole) }
+    }
+
+    @Test("A 600-page document crosses the process boundary whole")
+    func longDocumentIsolated() async throws {
+        let data = SyntheticPDF.contract(pages: 600, anchorEvery: 50)
+        let isolated = try await Scanner(options: try IsolationSupport.options(jobs: 2)).scan(.data(data, fileName: "long.pdf"))
+        let inProcess = try await Scanner(options: ScanOptions(jobs: 2)).scan(.data(data, fileName: "long.pdf"))
+        #expect(isolated.pages.count == 600)
+        #expect(isolated == inProcess)
+        try IsolationSupport.expectNoWorkers()
+    }
+
     static var goodSources: [DocumentSource] {
         (FixtureSupport.pdfs(in: "templates") + FixtureSupport.pdfs(in: "envelope")).map { .file(path: FixtureSupport.path($0)) }
     }

@@ -40,6 +40,9 @@ long long tagscan_monotonic_ms(void);
 /// when the cap cannot be set.
 int tagscan_worker_prepare(long long max_memory, pid_t parent);
 
+/// Hands memory the worker's allocator holds free back to the system (glibc's malloc_trim).
+void tagscan_worker_release_free_memory(void);
+
 /// Moves the worker's standard output to a private descriptor (returned) and points fd 1 at
 /// stderr, so stray prints cannot corrupt the protocol. Returns the protocol descriptor or -1.
 int tagscan_worker_take_stdout(void);

@@ -125,20 +125,30 @@ final class IsolatedRun<Work: WorkerTask>: BlockingRun {
             untried = false
             switch current.exchange(request, deadline: deadline) {
             case .answered(let line):
+                // A worker with nothing left to take is stopped before its answer is decoded and
+                // passed on, so that neither the decoding nor the caller's reporting of a long
+                // document (JSON several times the answer's size) adds to a finished worker's
+                // memory. One kept for a pool stays alive anyway, and is handed back only once its
+                // answer has been read as one.
+                let finished = !hasDocumentsLeft
+                let stderr = current.stderr
+                if finished && pool == nil {
+                    retire(current, kill: false)
+                    worker = nil
+                }
                 if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line), response.id == index,
-                    let result = task.output(of: response, stderr: current.stderr)
+                    let result = task.output(of: response, stderr: stderr)
                 {
-                    // A worker with nothing left to take is stopped before its result is passed
-                    // on, so the caller's reporting (JSON of a long document) never adds to a
-                    // finished worker's peak memory.
-                    if !hasDocumentsLeft {
+                    if finished && worker != nil {
                         retire(current, kill: false, uses: uses)
                         worker = nil
                     }
                     finish(index, with: result)
                 } else {
-                    retire(current, kill: true)
-                    worker = nil
+                    if worker != nil {
+                        retire(current, kill: true)
+                        worker = nil
+                    }
                     finish(index, with: task.failed(DocumentError(.crashed, "\(source.displayPath): the worker answered out of protocol")))
                 }
             case .timedOut:

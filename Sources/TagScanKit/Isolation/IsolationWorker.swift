@@ -57,8 +57,11 @@ public enum IsolationWorker {
                 FileHandle.standardError.write(Data("tagscan worker: bad request: \(error)\n".utf8))
                 return 70
             }
+            // A long document's scan leaves its freed pages with the allocator; handed back
+            // before its answer is encoded, they are not counted twice at the worker's peak.
+            if (response.result?.pages.count ?? 0) > WorkerJSON.itemsPerChunk { tagscan_worker_release_free_memory() }
             do {
-                try output.write(contentsOf: WorkerJSON.line(response))
+                try WorkerJSON.answer(response) { try output.write(contentsOf: $0) }
             } catch {
                 return 70
             }

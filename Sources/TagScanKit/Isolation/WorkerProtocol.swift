@@ -59,6 +59,41 @@ struct WorkerResponse: Codable, Sendable {
         self.id = id
         self.ink = ink
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, result, preview, ink
+        /// The result's pages and anchors, when the worker wrote them apart
+        /// (``WorkerJSON/answer(_:)``).
+        case pages, anchors
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        result = try c.decodeIfPresent(DocumentResult.self, forKey: .result)
+        preview = try c.decodeIfPresent(WorkerPreview.self, forKey: .preview)
+        ink = try c.decodeIfPresent([Double?].self, forKey: .ink)
+        if let pages = try c.decodeIfPresent([PageInfo].self, forKey: .pages) {
+            guard result != nil, result?.pages.isEmpty == true else {
+                throw DecodingError.dataCorruptedError(forKey: .pages, in: c, debugDescription: "pages apart from a result that has its own")
+            }
+            result?.pages = pages
+        }
+        if let anchors = try c.decodeIfPresent([Anchor].self, forKey: .anchors) {
+            guard result != nil, result?.anchors.isEmpty == true else {
+                throw DecodingError.dataCorruptedError(forKey: .anchors, in: c, debugDescription: "anchors apart from a result that has its own")
+            }
+            result?.anchors = anchors
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(result, forKey: .result)
+        try c.encodeIfPresent(preview, forKey: .preview)
+        try c.encodeIfPresent(ink, forKey: .ink)
+    }
 }
 
 enum WorkerJSON {
@@ -75,6 +110,56 @@ enum WorkerJSON {
         var data = try encoder().encode(value)
         data.append(0x0A)
         return data
+    }
+
+    /// Pages or anchors encoded at a time in ``answer(_:)``.
+    static let itemsPerChunk = 256
+
+    /// A worker's answer as one JSON line, the result's pages and anchors written apart after
+    /// the rest, a few hundred at a time, each piece passed to `write` as soon as it is encoded:
+    /// the encoder holds a tree of every value it encodes until it writes it out, and the line
+    /// itself is megabytes, which for a 10,000-page document put 9 MB on the worker's peak, the
+    /// peak of the whole scan's process tree.
+    static func answer(_ response: WorkerResponse, write: (Data) throws -> Void) throws {
+        guard let result = response.result, max(result.pages.count, result.anchors.count) > itemsPerChunk else {
+            try write(line(response))
+            return
+        }
+        var rest = response
+        rest.result?.pages = []
+        rest.result?.anchors = []
+        let encoder = encoder()
+        var head = try encoder.encode(rest)
+        // The answer is an object: its closing brace makes way for more members.
+        guard head.last == UInt8(ascii: "}") else {
+            try write(line(response))
+            return
+        }
+        head.removeLast()
+        try write(head)
+        try writeMember("pages", result.pages, encoder: encoder, write: write)
+        try writeMember("anchors", result.anchors, encoder: encoder, write: write)
+        try write(Data("}\n".utf8))
+    }
+
+    /// ``answer(_:write:)`` collected into one line.
+    static func answer(_ response: WorkerResponse) throws -> Data {
+        var line = Data()
+        try answer(response) { line.append($0) }
+        return line
+    }
+
+    /// `,"name":[…]`, encoded ``itemsPerChunk`` items at a time.
+    private static func writeMember<Item: Encodable>(_ name: String, _ items: [Item], encoder: JSONEncoder, write: (Data) throws -> Void) throws {
+        try write(Data(",\"\(name)\":[".utf8))
+        for start in stride(from: 0, to: items.count, by: itemsPerChunk) {
+            var chunk = try encoder.encode(Array(items[start..<min(start + itemsPerChunk, items.count)]))
+            // Without the chunk's own brackets, and after a comma unless it is the first.
+            chunk.removeLast()
+            chunk[chunk.startIndex] = start > 0 ? UInt8(ascii: ",") : UInt8(ascii: " ")
+            try write(start > 0 ? chunk : chunk.dropFirst())
+        }
+        try write(Data("]".utf8))
     }
 }
 
