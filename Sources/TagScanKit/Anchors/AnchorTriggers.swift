@@ -69,8 +69,7 @@ struct AnchorTriggers: Sendable, Hashable {
         /// are ASCII and no trigger, and answer from one bit.
         private let low: UInt64, high: UInt64
         private var seen: [UInt8]
-        /// Non-ASCII characters already judged, for pages that repeat them (quotes, dashes, ligatures).
-        private var judged: [UInt32: Bool] = [:]
+        private var verdicts: Verdicts
 
         init(_ triggers: AnchorTriggers) {
             self.triggers = triggers
@@ -82,6 +81,7 @@ struct AnchorTriggers: Sendable, Hashable {
             self.low = triggers.everyPage ? ~0 : low
             self.high = triggers.everyPage ? ~0 : high
             seen = [UInt8](repeating: 0, count: 128)
+            verdicts = Verdicts(triggers)
         }
 
         /// Adds one character; true once the page may hold an anchor.
@@ -89,7 +89,7 @@ struct AnchorTriggers: Sendable, Hashable {
         mutating func add(_ value: UInt32) -> Bool {
             if value < 64 { return low & (1 << UInt64(value)) != 0 && counted(value) }
             if value < 128 { return high & (1 << UInt64(value - 64)) != 0 && counted(value) }
-            return judgedNonASCII(value)
+            return verdicts.isTrigger(value)
         }
 
         private mutating func counted(_ value: UInt32) -> Bool {
@@ -98,7 +98,17 @@ struct AnchorTriggers: Sendable, Hashable {
             return seen[Int(value)] >= triggers.asciiMinimum[Int(value)]
         }
 
-        private mutating func judgedNonASCII(_ value: UInt32) -> Bool {
+    }
+
+    /// ``isTrigger(_:)`` remembered per character: pages and documents repeat the same few
+    /// characters beyond ASCII (quotes, dashes, ligatures), and judging one normalises it.
+    struct Verdicts {
+        let triggers: AnchorTriggers
+        private var judged: [UInt32: Bool] = [:]
+
+        init(_ triggers: AnchorTriggers) { self.triggers = triggers }
+
+        mutating func isTrigger(_ value: UInt32) -> Bool {
             if triggers.everyPage { return true }
             if let known = judged[value] { return known }
             let verdict = triggers.isTrigger(value)

@@ -73,18 +73,21 @@ struct WorkerResponse: Codable, Sendable {
         result = try c.decodeIfPresent(DocumentResult.self, forKey: .result)
         preview = try c.decodeIfPresent(WorkerPreview.self, forKey: .preview)
         ink = try c.decodeIfPresent([Double?].self, forKey: .ink)
-        if let pages = try c.decodeIfPresent([PageInfo].self, forKey: .pages) {
-            guard result != nil, result?.pages.isEmpty == true else {
-                throw DecodingError.dataCorruptedError(forKey: .pages, in: c, debugDescription: "pages apart from a result that has its own")
-            }
-            result?.pages = pages
+        try Self.takeApart(.pages, \.pages, from: c, into: &result)
+        try Self.takeApart(.anchors, \.anchors, from: c, into: &result)
+    }
+
+    /// Moves a list written apart from the result (under `key`) into the result, which must be
+    /// there and hold none of its own.
+    private static func takeApart<Item: Decodable>(
+        _ key: CodingKeys, _ list: WritableKeyPath<DocumentResult, [Item]>, from c: KeyedDecodingContainer<CodingKeys>,
+        into result: inout DocumentResult?
+    ) throws {
+        guard let items = try c.decodeIfPresent([Item].self, forKey: key) else { return }
+        guard result?[keyPath: list].isEmpty == true else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) apart from a result that has its own")
         }
-        if let anchors = try c.decodeIfPresent([Anchor].self, forKey: .anchors) {
-            guard result != nil, result?.anchors.isEmpty == true else {
-                throw DecodingError.dataCorruptedError(forKey: .anchors, in: c, debugDescription: "anchors apart from a result that has its own")
-            }
-            result?.anchors = anchors
-        }
+        result?[keyPath: list] = items
     }
 
     func encode(to encoder: any Encoder) throws {

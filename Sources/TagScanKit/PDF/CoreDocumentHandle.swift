@@ -10,10 +10,9 @@ final class CoreDocumentHandle: PageSource {
     let recipe: PageSourceRecipe
     /// Reused from page to page so a page's glyphs cost no fresh allocation.
     private var glyphs: [Glyph] = []
-    /// The triggers poppler's side counts while drawing, and what was found of characters beyond
+    /// The triggers poppler's side counts while drawing, with what was found of characters beyond
     /// ASCII under them (a document repeats its quotes and dashes on every page).
-    private var triggers: AnchorTriggers?
-    private var judged: [UInt32: Bool] = [:]
+    private var verdicts: AnchorTriggers.Verdicts?
 
     init(source: DocumentSource, encodedPassword password: PasswordBytes?) throws(DocumentError) {
         recipe = PageSourceRecipe(source: source, password: password, path: .glyphs)
@@ -71,9 +70,8 @@ final class CoreDocumentHandle: PageSource {
         var count: Int32 = 0, outsideCount: Int32 = 0
         var width = 0.0, height = 0.0
         var rotation: Int32 = 0
-        if self.triggers != triggers {
-            self.triggers = triggers
-            judged = [:]
+        if verdicts?.triggers != triggers {
+            verdicts = AnchorTriggers.Verdicts(triggers)
             triggers.asciiMinimum.withUnsafeBufferPointer { tagscan_core_set_triggers(document, $0.baseAddress) }
         }
         try CoreError.check(tagscan_core_page_glyphs(document, Int32(index), &buffer, &count, &outside, &outsideCount, &width, &height, &rotation))
@@ -89,7 +87,7 @@ final class CoreDocumentHandle: PageSource {
         // only counted.
         let outsideScalars = beyond.lazy.compactMap { Unicode.Scalar($0.unicode) }
         let readsOutside = outsideCount > 0 && triggers.mayHoldAnchor(outsideScalars)
-        let outsideVisible = outsideCount > 0 ? GlyphLayout.visibleCount(outsideScalars) : 0
+        let outsideVisible = outsideCount > 0 && !readsOutside ? GlyphLayout.visibleCount(outsideScalars) : 0
         if !readsOutside, let (inside, outsideBaseline) = countedWithoutLayout(visible, info: info, triggers: triggers) {
             // A page no anchor can be on: its counts are all a scan reports of it.
             info.glyphCount = inside
@@ -123,11 +121,8 @@ final class CoreDocumentHandle: PageSource {
             return (inside, outside)
         }
         let listed = withUnsafeBytes(of: tally.non_ascii) { Array($0.bindMemory(to: UInt32.self).prefix(Int(tally.non_ascii_count))) }
-        for value in listed {
-            let verdict = judged[value] ?? triggers.isTrigger(value)
-            judged[value] = verdict
-            if verdict { return nil }
-        }
+        // Judged in place (set for these triggers above); a missing verdict lays the page out.
+        for value in listed where verdicts?.isTrigger(value) != false { return nil }
         guard tally.ordered != 0 else { return nil }
         return (Int(tally.inside), Int(tally.outside))
     }
